@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AppLoggerModule } from './common/logger.module';
+import { type Environment, validateEnvironment } from './config/environment';
+import { buildDataSourceOptions } from './data-source';
+import { HealthModule } from './health/health.module';
+import { QueueModule } from './queue/queue.module';
+import { RedisModule } from './redis/redis.module';
+import { UnitsModule } from './units/units.module';
+import { UsersModule } from './users/users.module';
+
+export type ProcessRole = Environment['ROLE'];
+
+@Module({})
+export class AppModule {
+  /** The whole application; `worker` (or `all`) adds the queue processors. */
+  static forRole(_role: ProcessRole): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment, cache: true }),
+        AppLoggerModule,
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: ConfigService<Environment, true>) => ({
+            ...buildDataSourceOptions(config.get('DATABASE_URL', { infer: true })),
+            migrationsRun: false,
+            extra: { max: 20 },
+          }),
+        }),
+        RedisModule,
+        QueueModule,
+        AuditModule,
+        AuthModule,
+        UnitsModule,
+        UsersModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { ProblemFilter } from '../common/problem.filter';
+import { createValidationPipe } from '../common/validation.pipe';
+import { setupOpenApi } from './openapi';
+
+/** Everything the HTTP role adds on top of the module graph; shared by main.ts and the e2e tests. */
+export function configureHttp(app: NestExpressApplication): void {
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(createValidationPipe());
+  setupOpenApi(app);
+}

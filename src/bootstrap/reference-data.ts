@@ -1,0 +1,10 @@
+import { Logger, type INestApplicationContext } from '@nestjs/common';
+import { UnitsService } from '../units/units.service';
+import { UserSeeder } from '../users/user-seeder';
+
+/** Idempotent loading of reference data (provinces, seed accounts) on every start. */
+export async function loadReferenceData(app: INestApplicationContext): Promise<void> {
+  const units = await app.get(UnitsService).loadProvinces();
+  await app.get(UserSeeder).seed();
+  new Logger('ReferenceData').log(`Reference data loaded: ${units} provinces`);
+}

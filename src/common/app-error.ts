@@ -1,0 +1,31 @@
+import { ProblemFieldError } from './problem';
+
+/**
+ * A domain failure with its HTTP meaning. Services throw these; the problem filter maps them
+ * once to application/problem+json.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: ProblemFieldError[],
+    readonly extensions?: Record<string, unknown>,
+  ) {
+    super(detail ?? title);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what: string, id: string) =>
+  new AppError(404, 'not_found', 'Không tìm thấy', `Không tìm thấy ${what} "${id}".`);
+
+export const forbidden = (detail = 'Bạn không có quyền thực hiện thao tác này.') =>
+  new AppError(403, 'forbidden', 'Không có quyền', detail);
+
+export const conflict = (code: string, detail: string, extensions?: Record<string, unknown>) =>
+  new AppError(409, code, 'Xung đột trạng thái', detail, undefined, extensions);
+
+export const unprocessable = (code: string, detail: string, errors?: ProblemFieldError[]) =>
+  new AppError(422, code, 'Dữ liệu không hợp lệ', detail, errors);

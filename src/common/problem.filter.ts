@@ -1,0 +1,114 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AppError } from './app-error';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemDetails } from './problem';
+import { requestIdOf } from './request-id';
+
+const TITLES: Record<number, [string, string]> = {
+  400: ['bad_request', 'Yêu cầu không hợp lệ'],
+  401: ['unauthorized', 'Chưa đăng nhập'],
+  403: ['forbidden', 'Không có quyền'],
+  404: ['not_found', 'Không tìm thấy'],
+  405: ['method_not_allowed', 'Phương thức không được hỗ trợ'],
+  406: ['not_acceptable', 'Định dạng phản hồi không được hỗ trợ'],
+  409: ['conflict', 'Xung đột trạng thái'],
+  413: ['payload_too_large', 'Dữ liệu gửi lên quá lớn'],
+  415: ['unsupported_media_type', 'Định dạng tệp không được hỗ trợ'],
+  422: ['validation_failed', 'Dữ liệu không hợp lệ'],
+  429: ['too_many_requests', 'Quá nhiều yêu cầu'],
+  503: ['service_unavailable', 'Dịch vụ tạm thời không sẵn sàng'],
+};
+
+/** Maps every failure to RFC 9457 problem+json; unexpected errors become a logged 500 without internals. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: unknown }>();
+    const response = http.getResponse<Response>();
+    const problem = this.toProblem(exception, request);
+    if (problem.status >= 500 && problem.status !== 503) {
+      this.logger.error({ err: exception, requestId: problem.requestId }, 'Unhandled error');
+    }
+    if (response.headersSent) return;
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, request: Request & { id?: unknown }): ProblemDetails {
+    const base = { instance: request.originalUrl ?? request.url, requestId: requestIdOf(request) };
+    if (exception instanceof AppError) {
+      return {
+        type: PROBLEM_TYPE_BASE + exception.code.replace(/_/g, '-'),
+        title: exception.title,
+        status: exception.status,
+        detail: exception.detail,
+        code: exception.code,
+        ...base,
+        ...(exception.errors ? { errors: exception.errors } : {}),
+        ...exception.extensions,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const [code, title] = TITLES[status] ?? ['http_error', exception.message];
+      return {
+        type: PROBLEM_TYPE_BASE + code.replace(/_/g, '-'),
+        title,
+        status,
+        detail: this.detailOf(exception, status),
+        code,
+        ...base,
+        ...this.extensionsOf(exception),
+      };
+    }
+    if (this.isBodyParserError(exception)) {
+      const status = exception.status;
+      const [code, title] = TITLES[status] ?? TITLES[400];
+      return {
+        type: PROBLEM_TYPE_BASE + code.replace(/_/g, '-'),
+        title,
+        status,
+        detail: status === 413 ? 'Nội dung yêu cầu vượt quá giới hạn cho phép.' : 'Nội dung JSON không đọc được.',
+        code: status === 400 ? 'malformed_body' : code,
+        ...base,
+      };
+    }
+    return {
+      type: PROBLEM_TYPE_BASE + 'internal-error',
+      title: 'Lỗi hệ thống',
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      detail: 'Đã xảy ra lỗi không mong muốn; hãy thử lại hoặc báo quản trị viên kèm mã yêu cầu.',
+      code: 'internal_error',
+      ...base,
+    };
+  }
+
+  private detailOf(exception: HttpException, status: number): string | undefined {
+    if (status === 404) return 'Không có tài nguyên nào ở địa chỉ này.';
+    if (status === 429) return 'Bạn đã thử quá nhiều lần; hãy đợi một phút rồi thử lại.';
+    const body = exception.getResponse();
+    if (typeof body === 'string') return body;
+    const message = (body as { message?: unknown }).message;
+    return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
+  }
+
+  /** Health checks carry their per-component results. */
+  private extensionsOf(exception: HttpException): Record<string, unknown> {
+    const body = exception.getResponse();
+    if (typeof body === 'object' && body !== null && 'details' in body) {
+      return { checks: (body as { details: unknown }).details };
+    }
+    return {};
+  }
+
+  private isBodyParserError(error: unknown): error is { status: number; type: string } {
+    return (
+      typeof error === 'object' &&
+      error !== null &&
+      typeof (error as { status?: unknown }).status === 'number' &&
+      typeof (error as { type?: unknown }).type === 'string'
+    );
+  }
+}

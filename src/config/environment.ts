@@ -1,0 +1,164 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export const ROLES = ['all', 'api', 'worker'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The secret shipped for local development; production refuses it. */
+export const DEVELOPMENT_JWT_SECRET = 'baocao-development-only-secret-change-me';
+
+const toBoolean = ({ value }: { value: unknown }) => {
+  if (typeof value === 'boolean' || value === undefined) return value;
+  const text = String(value).trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off', ''].includes(text)) return false;
+  return value;
+};
+
+const toInteger = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '' || typeof value === 'number') return value === '' ? undefined : value;
+  const text = String(value).trim();
+  return /^-?\d+$/.test(text) ? Number(text) : value;
+};
+
+/**
+ * Every setting the service reads from the environment, with its default.
+ * Defaults work on a developer machine with local PostgreSQL and Redis and no .env file.
+ */
+export class Environment {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  @IsIn(ROLES)
+  ROLE: (typeof ROLES)[number] = 'all';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false })
+  PUBLIC_URL?: string;
+
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_valid_protocol: true })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/baocao';
+
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_valid_protocol: true })
+  REDIS_URL = 'redis://127.0.0.1:6379/0';
+
+  @IsString()
+  @MinLength(1)
+  REDIS_PREFIX = 'baocao';
+
+  @IsOptional()
+  @IsString()
+  JWT_SECRET?: string;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DEMO_SEED = false;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  DEMO_PASSWORD?: string;
+
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
+  ADMIN_PASSWORD?: string;
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(120000)
+  SHUTDOWN_GRACE_MS = 15000;
+}
+
+const EXPECTATIONS: Record<string, string> = {
+  NODE_ENV: `one of ${NODE_ENVS.join(', ')}`,
+  HOST: 'a host name or IP address to listen on',
+  ROLE: `one of ${ROLES.join(', ')}`,
+  PORT: 'an integer port from 0 to 65535',
+  PUBLIC_URL: 'an http(s) URL such as https://baocao.example.gov.vn',
+  DATABASE_URL: 'a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/baocao',
+  REDIS_URL: 'a Redis URL such as redis://127.0.0.1:6379/0',
+  REDIS_PREFIX: 'a non-empty key prefix',
+  JWT_SECRET: 'a random string of at least 32 characters',
+  JWT_TTL_SECONDS: 'an integer number of seconds from 60 to 604800',
+  DEMO_SEED: 'true or false',
+  DEMO_PASSWORD: 'at least 8 characters',
+  ADMIN_EMAIL: 'an e-mail address',
+  ADMIN_PASSWORD: 'at least 12 characters',
+  LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
+  LOGIN_RATE_LIMIT_PER_MINUTE: 'an integer from 1 to 10000',
+  SHUTDOWN_GRACE_MS: 'an integer number of milliseconds from 1 to 120000',
+};
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ (invalid configuration): ${problems.join('; ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+function describe(error: ValidationError, raw: Record<string, unknown>): string {
+  const name = error.property;
+  const expected = EXPECTATIONS[name] ?? Object.values(error.constraints ?? {}).join(', ');
+  return `${name} must be ${expected} (got ${JSON.stringify(raw[name])})`;
+}
+
+/** Validates and types the environment; used by ConfigModule and by the start-up script. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const present = Object.fromEntries(Object.entries(raw).filter(([key, value]) => key in EXPECTATIONS && value !== ''));
+  const env = plainToInstance(Environment, present, { exposeDefaultValues: true });
+  const problems = validateSync(env, { skipMissingProperties: false }).map((error) => describe(error, raw));
+
+  if (env.NODE_ENV === 'production') {
+    if (!env.JWT_SECRET) problems.push('JWT_SECRET must be set in production (a random string of at least 32 characters)');
+    else if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET || env.JWT_SECRET.length < 32)
+      problems.push('JWT_SECRET must not be the development default and must have at least 32 characters');
+  }
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  env.JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
+  env.PUBLIC_URL ??= `http://localhost:${env.PORT}`;
+  return env;
+}

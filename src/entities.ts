@@ -1,0 +1,6 @@
+import { AuditEvent } from './audit/audit-event.entity';
+import { ReportingUnit } from './units/reporting-unit.entity';
+import { User } from './users/user.entity';
+
+/** Every TypeORM entity of the application; the data source and the CLI load this list. */
+export const ENTITIES = [ReportingUnit, User, AuditEvent];

@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { configureHttp } from './bootstrap/http';
+import { runPendingMigrations } from './bootstrap/migrate';
+import { OPENAPI_PATH } from './bootstrap/openapi';
+import { preflight } from './bootstrap/preflight';
+import { loadReferenceData } from './bootstrap/reference-data';
+import { StartupError } from './bootstrap/startup-error';
+import { ConfigurationError, type Environment, validateEnvironment } from './config/environment';
+
+async function start(env: Environment): Promise<void> {
+  await preflight(env);
+  const migrations = await runPendingMigrations(env.DATABASE_URL);
+
+  const role = env.ROLE;
+  const app =
+    role === 'worker'
+      ? await NestFactory.createApplicationContext(AppModule.forRole(role), { bufferLogs: true })
+      : await NestFactory.create<NestExpressApplication>(AppModule.forRole(role), { bufferLogs: true, bodyParser: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  const log = new NestLogger('Bootstrap');
+  if (migrations.length > 0) log.log(`Applied migrations: ${migrations.join(', ')}`);
+  await loadReferenceData(app);
+
+  if (role === 'worker') {
+    await app.init();
+    log.log('baocao worker started (queues on Redis); stop with SIGTERM');
+    return;
+  }
+  const http = app as NestExpressApplication;
+  configureHttp(http);
+  await http.listen(env.PORT, env.HOST);
+  const base = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  log.log(
+    `baocao ${role === 'all' ? 'api + worker' : 'api'} listening on ${env.HOST}:${env.PORT} | API ${base}/api/v1 | OpenAPI ${base}/${OPENAPI_PATH}`,
+  );
+}
+
+function fail(message: string): never {
+  process.stderr.write(`baocao: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let env: Environment;
+  try {
+    env = validateEnvironment(process.env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) fail(error.message);
+    throw error;
+  }
+  try {
+    await start(env);
+  } catch (error) {
+    if (error instanceof StartupError) fail(error.message);
+    fail(`start-up failed: ${(error as Error).message}`);
+  }
+}
+
+void main();

@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { UNIT_KINDS, type UnitKind } from '../reporting-unit.entity';
+
+export class UnitDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '01', description: 'Official administrative code (reused after mergers: read with validity).' })
+  code: string;
+  @ApiProperty({ example: 'Thành phố Hà Nội' }) name: string;
+  @ApiProperty({ example: 'Thanh pho Ha Noi' }) nameAscii: string;
+  @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
+  @ApiPropertyOptional({ example: 'Đồng bằng sông Hồng', nullable: true }) region: string | null;
+  @ApiProperty({ example: '2008-08-01', format: 'date' }) validFrom: string;
+  @ApiPropertyOptional({ example: null, format: 'date', nullable: true }) validTo: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) parentId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) successorId: string | null;
+}
+
+export class UnitListDto {
+  @ApiProperty({ type: [UnitDto] }) items: UnitDto[];
+  @ApiProperty({ example: 63 }) total: number;
+}
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class UnitQueryDto {
+  @ApiPropertyOptional({ enum: UNIT_KINDS })
+  @IsOptional()
+  @IsIn(UNIT_KINDS)
+  kind?: UnitKind;
+
+  @ApiPropertyOptional({ example: 'Đồng bằng sông Hồng' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  region?: string;
+
+  @ApiPropertyOptional({ description: 'Name or code contains (case and diacritics ignored).', example: 'ha noi' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ example: '01' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  code?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Units that exist on this day (default: today).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  activeOn?: string;
+
+  @ApiPropertyOptional({ description: 'Include units of every validity period (ignores activeOn).' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  all?: boolean;
+}
+
+export class UnitContactsDto {
+  @ApiProperty({ type: [String], example: ['vanthu@stttt.hanoi.gov.vn'] })
+  @IsEmail({}, { each: true })
+  @ArrayMaxSize(20)
+  submitterEmails: string[];
+
+  @ApiPropertyOptional({ example: 'giamdoc@stttt.hanoi.gov.vn', nullable: true })
+  @IsOptional()
+  @IsEmail()
+  leadershipEmail: string | null;
+}

@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../audit/actor';
+import type { Environment } from '../config/environment';
+import { ReportingUnit } from '../units/reporting-unit.entity';
+import { hashPassword } from './password-hasher';
+import { UsersService } from './users.service';
+
+export const DEMO_DOMAIN = 'baocao.local';
+
+/**
+ * First accounts: the production admin from ADMIN_EMAIL/ADMIN_PASSWORD, and, in development or with
+ * DEMO_SEED=true, demo accounts admin@, reviewer@, compliance@ and officer.<code>@baocao.local.
+ */
+@Injectable()
+export class UserSeeder {
+  private readonly logger = new Logger(UserSeeder.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async seed(): Promise<void> {
+    await this.seedAdmin();
+    const env = this.config.get('NODE_ENV', { infer: true });
+    if (this.config.get('DEMO_SEED', { infer: true }) || env === 'development') await this.seedDemo();
+  }
+
+  private async seedAdmin(): Promise<void> {
+    const email = this.config.get('ADMIN_EMAIL', { infer: true });
+    const password = this.config.get('ADMIN_PASSWORD', { infer: true });
+    if (!email || !password) return;
+    const passwordHash = await hashPassword(password);
+    const created = await this.db.transaction((manager) =>
+      this.users.ensure(manager, { email, fullName: 'Quản trị hệ thống', role: 'admin', passwordHash }, SYSTEM_ACTOR),
+    );
+    if (created) this.logger.log(`Created the administrator ${email}`);
+  }
+
+  private async seedDemo(): Promise<void> {
+    const units = await this.db.getRepository(ReportingUnit).find({ order: { code: 'ASC' } });
+    const accounts = [
+      { email: `admin@${DEMO_DOMAIN}`, fullName: 'Quản trị viên (demo)', role: 'admin' as const },
+      { email: `reviewer@${DEMO_DOMAIN}`, fullName: 'Chuyên viên Vụ Bưu chính (demo)', role: 'ministry_reviewer' as const },
+      { email: `compliance@${DEMO_DOMAIN}`, fullName: 'Cán bộ theo dõi tuân thủ (demo)', role: 'compliance_officer' as const },
+      ...units
+        .filter((unit) => unit.validTo === null)
+        .map((unit) => ({
+          email: `officer.${unit.code}@${DEMO_DOMAIN}`,
+          fullName: `Cán bộ ${unit.name} (demo)`,
+          role: 'province_officer' as const,
+          unitId: unit.id,
+        })),
+    ];
+    const given = this.config.get('DEMO_PASSWORD', { infer: true });
+    const password = given ?? randomBytes(9).toString('base64url');
+    // One hash for all demo accounts: they share the password, and hashing 66 times would slow start-up.
+    const passwordHash = await hashPassword(password);
+    const created = await this.db.transaction(async (manager) => {
+      let count = 0;
+      for (const account of accounts) {
+        if (await this.users.ensure(manager, { ...account, passwordHash }, SYSTEM_ACTOR)) count += 1;
+      }
+      return count;
+    });
+    if (created === 0) return;
+    const shown = given ? 'the DEMO_PASSWORD value' : `"${password}" (shown once; set DEMO_PASSWORD to choose it)`;
+    this.logger.warn(
+      `Created ${created} demo accounts (admin@, reviewer@, compliance@, officer.<unit code>@${DEMO_DOMAIN}); password: ${shown}`,
+    );
+  }
+}

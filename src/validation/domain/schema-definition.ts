@@ -1,0 +1,66 @@
+/**
+ * The report schema as data: what an obligation's file must contain.
+ * Stored as JSONB on a ReportSchema version; validated by validateSchemaDefinition before saving.
+ */
+export const FIELD_TYPES = ['integer', 'decimal', 'text', 'date', 'enum', 'boolean'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export const AGGREGATES = ['sum', 'avg', 'count', 'none'] as const;
+export type Aggregate = (typeof AGGREGATES)[number];
+
+export type Severity = 'error' | 'warning';
+
+export interface FieldDefinition {
+  /** Stable machine key, snake_case ASCII, e.g. `giay_phep_trong_nam`. */
+  key: string;
+  /** Vietnamese column header shown to provinces, e.g. `Số lượng trong năm`. */
+  label: string;
+  /** Other headers accepted for this column (matched tolerantly). */
+  aliases?: string[];
+  type: FieldType;
+  required?: boolean;
+  /** Inclusive numeric bounds for integer/decimal, ISO dates (yyyy-mm-dd) for date. */
+  min?: number | string;
+  max?: number | string;
+  /** Text length bounds. */
+  minLength?: number;
+  maxLength?: number;
+  /** ECMAScript regular expression the text value must match in full. */
+  pattern?: string;
+  /** Allowed values for enum fields (canonical spelling, Vietnamese). */
+  enumValues?: string[];
+  /** Unit of measure, e.g. `Đơn vị`, `triệu đồng`, `%`. */
+  unit?: string;
+  /** How national aggregates combine this field (numeric fields; default sum). */
+  aggregate?: Aggregate;
+  description?: string;
+}
+
+/**
+ * A row rule: an expression in the rule language (see rule-language.ts) that must hold for every row.
+ * `when` restricts the rule to rows where that expression is true.
+ */
+export interface RowRuleDefinition {
+  id: string;
+  /** Vietnamese message shown when the rule fails. */
+  message: string;
+  assert: string;
+  when?: string;
+  severity?: Severity;
+  /** How empty values are treated: skip the rule (default), treat numbers as 0, or fail. */
+  missing?: 'skip' | 'zero' | 'fail';
+}
+
+export type FileRuleDefinition =
+  | { id: string; kind: 'unique'; fields: string[]; message?: string; severity?: Severity }
+  | { id: string; kind: 'row_count'; min?: number; max?: number; message?: string; severity?: Severity };
+
+export interface ReportSchemaDefinition {
+  /** Name of the sheet in the template workbook; uploads read this sheet if present, else the first. */
+  sheetName?: string;
+  fields: FieldDefinition[];
+  rowRules?: RowRuleDefinition[];
+  fileRules?: FileRuleDefinition[];
+  /** Key columns identifying a row (used for version diffs and uniqueness). */
+  keyFields?: string[];
+}

@@ -5,7 +5,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AppLoggerModule } from './common/logger.module';
 import { type Environment, validateEnvironment } from './config/environment';
-import { buildDataSourceOptions } from './data-source';
+import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';

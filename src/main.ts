@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger as NestLogger } from '@nestjs/common';
+import { type INestApplicationContext, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -23,8 +23,8 @@ async function start(env: Environment): Promise<void> {
       : await NestFactory.create<NestExpressApplication>(AppModule.forRole(role), { bufferLogs: true, bodyParser: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   const log = new NestLogger('Bootstrap');
+  stopOnSignals(app, env.SHUTDOWN_GRACE_MS, log);
   if (migrations.length > 0) log.log(`Applied migrations: ${migrations.join(', ')}`);
   await loadReferenceData(app);
 
@@ -40,6 +40,36 @@ async function start(env: Environment): Promise<void> {
   log.log(
     `baocao ${role === 'all' ? 'api + worker' : 'api'} listening on ${env.HOST}:${env.PORT} | API ${base}/api/v1 | OpenAPI ${base}/${OPENAPI_PATH}`,
   );
+}
+
+/**
+ * SIGTERM/SIGINT: stop taking work, let running jobs and requests finish (BullMQ workers close
+ * gracefully), close PostgreSQL and Redis, then exit 0; exit 1 if that takes longer than the grace period.
+ */
+function stopOnSignals(app: INestApplicationContext, graceMs: number, log: NestLogger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.log(`${signal} received: draining and closing connections`);
+    const deadline = setTimeout(() => {
+      log.error(`shutdown took longer than ${graceMs} ms; exiting`);
+      process.exit(1);
+    }, graceMs);
+    deadline.unref();
+    app
+      .close()
+      .then(() => {
+        log.log('shutdown complete');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        log.error(`shutdown failed: ${(error as Error).message}`);
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 function fail(message: string): never {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../data-source';
+import { buildDataSourceOptions } from '../database/data-source-options';
 
 // Any constant shared by all processes: api and worker started together must not both migrate.
 const MIGRATION_LOCK_KEY = 4_711_2016;

@@ -52,27 +52,16 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const [code, title] = TITLES[status] ?? ['http_error', exception.message];
+      const malformed = exception.cause instanceof SyntaxError;
+      const [code, title] = malformed ? ['malformed_body', TITLES[400][1]] : (TITLES[status] ?? ['http_error', exception.message]);
       return {
         type: PROBLEM_TYPE_BASE + code.replace(/_/g, '-'),
         title,
         status,
-        detail: this.detailOf(exception, status),
+        detail: malformed ? 'Nội dung JSON không đọc được; hãy kiểm tra cú pháp.' : this.detailOf(exception, status),
         code,
         ...base,
         ...this.extensionsOf(exception),
-      };
-    }
-    if (this.isBodyParserError(exception)) {
-      const status = exception.status;
-      const [code, title] = TITLES[status] ?? TITLES[400];
-      return {
-        type: PROBLEM_TYPE_BASE + code.replace(/_/g, '-'),
-        title,
-        status,
-        detail: status === 413 ? 'Nội dung yêu cầu vượt quá giới hạn cho phép.' : 'Nội dung JSON không đọc được.',
-        code: status === 400 ? 'malformed_body' : code,
-        ...base,
       };
     }
     return {
@@ -101,14 +90,5 @@ export class ProblemFilter implements ExceptionFilter {
       return { checks: (body as { details: unknown }).details };
     }
     return {};
-  }
-
-  private isBodyParserError(error: unknown): error is { status: number; type: string } {
-    return (
-      typeof error === 'object' &&
-      error !== null &&
-      typeof (error as { status?: unknown }).status === 'number' &&
-      typeof (error as { type?: unknown }).type === 'string'
-    );
   }
 }

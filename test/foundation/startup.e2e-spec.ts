@@ -1,0 +1,161 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { TEST_ADMIN_URL, testDatabaseUrl } from '../support/test-env';
+
+const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function baseEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    DATABASE_URL: testDatabaseUrl(),
+    REDIS_URL: process.env.REDIS_URL,
+    REDIS_PREFIX: `${process.env.REDIS_PREFIX}-startup`,
+    LOG_LEVEL: 'info',
+    ...overrides,
+  };
+}
+
+function runToExit(env: Record<string, string>, timeoutMs = 20000): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN], { env: baseEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`did not exit: ${stdout}${stderr}`));
+    }, timeoutMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the service, waits for `marker` in its output, runs `whileUp`, then sends SIGTERM. */
+async function runUntilReady(env: Record<string, string>, marker: RegExp, whileUp: () => Promise<void>): Promise<Run & { stopMs: number }> {
+  const child = spawn(process.execPath, [MAIN], { env: baseEnv(env) });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready: ${stdout}${stderr}`)), 25000);
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      if (marker.test(stdout)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', () => reject(new Error(`exited early: ${stdout}${stderr}`)));
+  });
+  await whileUp();
+  const stopStarted = Date.now();
+  child.kill('SIGTERM');
+  const { code, signal } = await exited;
+  return { code, signal, stdout, stderr, stopMs: Date.now() - stopStarted };
+}
+
+describe('Start-up (node dist/src/main.js)', () => {
+  beforeAll(() => {
+    if (!existsSync(MAIN)) throw new Error('dist/src/main.js is missing: `npm test` builds it first (pretest)');
+  });
+
+  it('exits with one sentence naming PostgreSQL, where it looked and how to start it', async () => {
+    const run = await runToExit({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/baocao' });
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^baocao: PostgreSQL is not usable at 127\.0\.0\.1:1 \(DATABASE_URL\)/);
+    expect(lines[0]).toContain('docker compose up -d postgres');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits with one sentence naming Redis, where it looked and how to start it', async () => {
+    const run = await runToExit({ REDIS_URL: 'redis://127.0.0.1:1/0' });
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^baocao: Redis is not reachable at 127\.0\.0\.1:1 \(REDIS_URL\)/);
+    expect(lines[0]).toContain('docker compose up -d redis');
+  });
+
+  it('refuses a bad setting, naming the variable and what it expects', async () => {
+    const run = await runToExit({ PORT: 'eighty', ROLE: 'both' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('PORT must be an integer port from 0 to 65535 (got "eighty")');
+    expect(run.stderr).toContain('ROLE must be one of all, api, worker (got "both")');
+  });
+
+  it('refuses to start in production without a real JWT secret', async () => {
+    const missing = await runToExit({ NODE_ENV: 'production' });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('JWT_SECRET must be set in production');
+    const weak = await runToExit({ NODE_ENV: 'production', JWT_SECRET: 'baocao-development-only-secret-change-me' });
+    expect(weak.stderr).toContain('JWT_SECRET must not be the development default');
+  });
+
+  it('creates a missing database, migrates it, serves, logs request ids, and stops cleanly on SIGTERM', async () => {
+    const name = `${new URL(testDatabaseUrl()).pathname.slice(1)}_fresh`;
+    const url = new URL(TEST_ADMIN_URL);
+    url.pathname = `/${name}`;
+    const port = await freePort();
+    let ready: { status: number; body: { details: Record<string, { status: string }> } } | undefined;
+    const run = await runUntilReady({ DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1' }, /listening on/, async () => {
+      const response = await fetch(`http://127.0.0.1:${port}/health/ready`, { headers: { 'x-request-id': 'startup-probe-1' } });
+      ready = { status: response.status, body: await response.json() };
+      await fetch(`http://127.0.0.1:${port}/api/v1/units`, { headers: { 'x-request-id': 'startup-probe-2' } });
+    });
+    try {
+      expect(ready?.status).toBe(200);
+      expect(run.code).toBe(0);
+      expect(run.stopMs).toBeLessThan(15000);
+      const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+      expect(lines.some((line) => /Applied migrations: Foundation/.test(line.msg))).toBe(true);
+      expect(lines.at(-1).msg).toBe('shutdown complete');
+      expect(lines.some((line) => /OpenAPI http:\/\/localhost:\d+\/api\/docs/.test(line.msg))).toBe(true);
+      const requestLine = lines.find((line) => line.req?.url === '/api/v1/units');
+      expect(requestLine).toMatchObject({ req: { id: 'startup-probe-2' }, res: { statusCode: 401 } });
+      const admin = new Client({ connectionString: TEST_ADMIN_URL });
+      await admin.connect();
+      const { rows } = await admin.query(`SELECT count(*)::int AS count FROM pg_database WHERE datname = $1`, [name]);
+      await admin.end();
+      expect(rows[0].count).toBe(1);
+    } finally {
+      const admin = new Client({ connectionString: TEST_ADMIN_URL });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+
+  it('runs the worker role alone without an HTTP listener and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const run = await runUntilReady({ ROLE: 'worker', PORT: String(port) }, /worker started/, async () => {
+      await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    });
+    expect(run.code).toBe(0);
+  });
+});

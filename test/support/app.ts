@@ -1,0 +1,45 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { AppModule, type ProcessRole } from '../../src/app.module';
+import { configureHttp } from '../../src/bootstrap/http';
+import { loadReferenceData } from '../../src/bootstrap/reference-data';
+import { DEMO_PASSWORD } from './test-env';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: () => ReturnType<typeof request>;
+  /** Logs a demo account in and returns its bearer header value. */
+  tokenFor: (email: string, password?: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+/** Boots the real application (both roles) against the run's database and Redis. */
+export async function startTestApp(role: ProcessRole = 'all'): Promise<TestApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole(role)] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+  configureHttp(app);
+  await app.init();
+  await loadReferenceData(app);
+  const http = () => request(app.getHttpServer());
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    http,
+    tokenFor: async (email, password = DEMO_PASSWORD) => {
+      const cached = tokens.get(`${email}\n${password}`);
+      if (cached) return cached;
+      const response = await http().post('/api/v1/auth/login').send({ email, password });
+      if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      const bearer = `Bearer ${response.body.accessToken as string}`;
+      tokens.set(`${email}\n${password}`, bearer);
+      return bearer;
+    },
+    close: () => app.close(),
+  };
+}
+
+export const ADMIN = 'admin@baocao.local';
+export const REVIEWER = 'reviewer@baocao.local';
+export const COMPLIANCE = 'compliance@baocao.local';
+export const officer = (unitCode: string) => `officer.${unitCode}@baocao.local`;

@@ -125,7 +125,7 @@ describe('Start-up (node dist/src/main.js)', () => {
     let ready: { status: number; body: { details: Record<string, { status: string }> } } | undefined;
     const run = await runUntilReady({ DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1' }, /listening on/, async () => {
       const response = await fetch(`http://127.0.0.1:${port}/health/ready`, { headers: { 'x-request-id': 'startup-probe-1' } });
-      ready = { status: response.status, body: await response.json() };
+      ready = { status: response.status, body: (await response.json()) as { details: Record<string, { status: string }> } };
       await fetch(`http://127.0.0.1:${port}/api/v1/units`, { headers: { 'x-request-id': 'startup-probe-2' } });
     });
     try {

@@ -1,3 +1,4 @@
+import { UnitsService } from '../../src/units/units.service';
 import { ADMIN, officer, startTestApp, type TestApp } from '../support/app';
 
 describe('Reporting units (GET /api/v1/units)', () => {
@@ -54,7 +55,6 @@ describe('Reporting units (GET /api/v1/units)', () => {
   });
 
   it('loads reference data idempotently: a second load changes nothing', async () => {
-    const { UnitsService } = await import('../../src/units/units.service');
     const before = (await t.http().get('/api/v1/units?all=true').set('authorization', await t.tokenFor(ADMIN))).body;
     await t.app.get(UnitsService).loadProvinces();
     const after = (await t.http().get('/api/v1/units?all=true').set('authorization', await t.tokenFor(ADMIN))).body;

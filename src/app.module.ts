@@ -3,10 +3,13 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClockModule } from './common/clock.module';
 import { AppLoggerModule } from './common/logger.module';
 import { type Environment, validateEnvironment } from './config/environment';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { ObligationsModule } from './obligations/obligations.module';
+import { PeriodsModule } from './periods/periods.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { UnitsModule } from './units/units.module';
@@ -23,6 +26,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment, cache: true }),
         AppLoggerModule,
+        ClockModule,
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<Environment, true>) => ({
@@ -37,6 +41,8 @@ export class AppModule {
         AuthModule,
         UnitsModule,
         UsersModule,
+        PeriodsModule,
+        ObligationsModule,
         HealthModule,
       ],
     };

@@ -1,6 +1,9 @@
 import { AuditEvent } from './audit/audit-event.entity';
+import { CalendarOverrideRow } from './periods/calendar-override.entity';
+import { Obligation } from './obligations/obligation.entity';
+import { ReportSchemaVersion } from './obligations/report-schema-version.entity';
 import { ReportingUnit } from './units/reporting-unit.entity';
 import { User } from './users/user.entity';
 
 /** Every TypeORM entity of the application; the data source and the CLI load this list. */
-export const ENTITIES = [ReportingUnit, User, AuditEvent];
+export const ENTITIES = [ReportingUnit, User, AuditEvent, Obligation, ReportSchemaVersion, CalendarOverrideRow];

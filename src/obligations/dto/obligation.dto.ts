@@ -1,0 +1,105 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OmitType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { CUTOFF_WINDOW_KINDS, type CutoffWindowKind, type DeadlineRule, PERIOD_TYPES, type PeriodType } from '../../periods/domain';
+import { COMPLIANCE_STATUSES, type ComplianceStatus, TARGET_SCOPES, type TargetScope } from '../obligation.entity';
+import type { ReminderPolicy } from '../reminder-policy';
+
+const DEADLINE_EXAMPLE = { kind: 'day_of_month', monthOffset: 1, day: 31, adjust: 'next_working_day' };
+const REMINDER_EXAMPLE = { daysBefore: [7, 2], onDueDate: true, overdueEveryDays: 3, escalateAfterDays: 7, monthlyCapPerUnit: 10 };
+
+export class ObligationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'TT35-BUU-CHINH' }) code: string;
+  @ApiProperty({ example: 'Báo cáo hoạt động cấp giấy phép bưu chính, văn bản xác nhận thông báo hoạt động bưu chính' }) title: string;
+  @ApiPropertyOptional({ nullable: true }) titleEn: string | null;
+  @ApiProperty({ example: 'Thông tư 35/2016/TT-BTTTT ngày 26/12/2016' }) legalDocument: string;
+  @ApiPropertyOptional({ example: 'Điều 4; Mẫu 01/BC-STTTT', nullable: true }) legalArticle: string | null;
+  @ApiProperty({ example: 'Bộ Thông tin và Truyền thông' }) issuingBody: string;
+  @ApiPropertyOptional({ nullable: true }) receivingBody: string | null;
+  @ApiProperty({ enum: PERIOD_TYPES }) periodType: PeriodType;
+  @ApiProperty({ enum: CUTOFF_WINDOW_KINDS, description: 'decree09: Decree 09/2019 windows (15th to 14th); calendar: the period dates' })
+  cutoffKind: CutoffWindowKind;
+  @ApiProperty({ example: DEADLINE_EXAMPLE, description: 'days_after_cutoff {days, dayType} or day_of_month {monthOffset, day}; adjust next_working_day|none' })
+  deadlineRule: DeadlineRule;
+  @ApiProperty({ enum: TARGET_SCOPES }) targetScope: TargetScope;
+  @ApiProperty({ type: [String], example: [] }) targetUnitCodes: string[];
+  @ApiProperty({ enum: COMPLIANCE_STATUSES, description: 'Which submission status counts as complied' }) compliesWhen: ComplianceStatus;
+  @ApiProperty({ example: REMINDER_EXAMPLE }) reminderPolicy: ReminderPolicy;
+  @ApiProperty({ format: 'date' }) activeFrom: string;
+  @ApiPropertyOptional({ nullable: true }) retiredAt: Date | null;
+  @ApiPropertyOptional({ nullable: true }) retiredReason: string | null;
+  @ApiProperty({ description: 'Increases on every change; send it back as expectedRevision to update.' }) revision: number;
+  @ApiPropertyOptional({ description: 'The latest schema version, if any', nullable: true }) latestSchemaVersion: number | null;
+}
+
+export class ObligationListDto {
+  @ApiProperty({ type: [ObligationDto] }) items: ObligationDto[];
+  @ApiProperty() total: number;
+}
+
+export class CreateObligationDto {
+  @ApiProperty({ example: 'TT35-BUU-CHINH', description: 'Upper-case letters, digits and dashes' })
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,63}$/, { message: 'code chỉ gồm chữ in hoa, chữ số và dấu gạch ngang (2–64 ký tự)' })
+  code: string;
+
+  @ApiProperty() @IsString() @MinLength(3) @MaxLength(500) title: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) titleEn?: string;
+  @ApiProperty() @IsString() @MinLength(3) @MaxLength(300) legalDocument: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) legalArticle?: string;
+  @ApiProperty() @IsString() @MinLength(3) @MaxLength(300) issuingBody: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) receivingBody?: string;
+  @ApiProperty({ enum: PERIOD_TYPES }) @IsIn(PERIOD_TYPES) periodType: PeriodType;
+  @ApiProperty({ enum: CUTOFF_WINDOW_KINDS }) @IsIn(CUTOFF_WINDOW_KINDS) cutoffKind: CutoffWindowKind;
+  @ApiProperty({ example: DEADLINE_EXAMPLE }) @IsObject() deadlineRule: DeadlineRule;
+  @ApiProperty({ enum: TARGET_SCOPES }) @IsIn(TARGET_SCOPES) targetScope: TargetScope;
+
+  @ApiPropertyOptional({ type: [String], description: 'Unit codes, for listed_units' })
+  @IsOptional()
+  @IsString({ each: true })
+  @ArrayMaxSize(10000)
+  targetUnitCodes?: string[];
+
+  @ApiProperty({ enum: COMPLIANCE_STATUSES }) @IsIn(COMPLIANCE_STATUSES) compliesWhen: ComplianceStatus;
+  @ApiPropertyOptional({ example: REMINDER_EXAMPLE, description: 'Defaults apply when omitted' }) @IsOptional() @IsObject() reminderPolicy?: ReminderPolicy;
+  @ApiProperty({ format: 'date', example: '2017-01-01' }) @IsISO8601({ strict: true }) activeFrom: string;
+}
+
+export class UpdateObligationDto extends PartialType(OmitType(CreateObligationDto, ['code'] as const)) {
+  @ApiProperty({ description: 'The revision you read; a stale one gets 409' })
+  @IsInt()
+  @Min(1)
+  expectedRevision: number;
+}
+
+export class RetireObligationDto {
+  @ApiProperty({ example: 'Thay thế bởi Thông tư 04/2022/TT-BTTTT' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class ObligationQueryDto {
+  @ApiPropertyOptional({ enum: PERIOD_TYPES }) @IsOptional() @IsIn(PERIOD_TYPES) periodType?: PeriodType;
+
+  @ApiPropertyOptional({ description: 'Include retired obligations' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeRetired?: boolean;
+}

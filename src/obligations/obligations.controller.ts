@@ -1,0 +1,124 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ALL_ROLES, Roles } from '../auth/access.decorators';
+import { type Actor, CurrentActor } from '../audit/actor';
+import { ApiSecured } from '../common/api-problems.decorator';
+import { PeriodListDto, PeriodQueryDto } from '../periods/dto/period.dto';
+import {
+  CreateObligationDto,
+  ObligationDto,
+  ObligationListDto,
+  ObligationQueryDto,
+  RetireObligationDto,
+  UpdateObligationDto,
+} from './dto/obligation.dto';
+import { SchemaVersionDto, SchemaVersionInputDto, SchemaVersionListDto } from './dto/schema.dto';
+import { ObligationPeriodsService } from './obligation-periods.service';
+import { ObligationsService } from './obligations.service';
+import { ReportSchemasService } from './report-schemas.service';
+
+@ApiTags('Nghĩa vụ báo cáo (obligations)')
+@Controller('api/v1/obligations')
+export class ObligationsController {
+  constructor(
+    private readonly obligations: ObligationsService,
+    private readonly schemas: ReportSchemasService,
+    private readonly periods: ObligationPeriodsService,
+  ) {}
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'List reporting obligations', operationId: 'listObligations' })
+  @ApiOkResponse({ type: ObligationListDto })
+  @ApiSecured(422)
+  list(@Query() query: ObligationQueryDto): Promise<ObligationListDto> {
+    return this.obligations.list(query);
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Create an obligation (admin)', operationId: 'createObligation' })
+  @ApiCreatedResponse({ type: ObligationDto })
+  @ApiSecured(409, 422)
+  create(@Body() body: CreateObligationDto, @CurrentActor() actor: Actor): Promise<ObligationDto> {
+    return this.obligations.create(body, actor);
+  }
+
+  @Get(':code')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Read an obligation', operationId: 'getObligation' })
+  @ApiOkResponse({ type: ObligationDto })
+  @ApiSecured(404)
+  get(@Param('code') code: string): Promise<ObligationDto> {
+    return this.obligations.get(code);
+  }
+
+  @Patch(':code')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Change an obligation (admin; optimistic concurrency on revision)', operationId: 'updateObligation' })
+  @ApiOkResponse({ type: ObligationDto })
+  @ApiSecured(404, 409, 422)
+  update(@Param('code') code: string, @Body() body: UpdateObligationDto, @CurrentActor() actor: Actor): Promise<ObligationDto> {
+    return this.obligations.update(code, body, actor);
+  }
+
+  @Post(':code/retire')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retire an obligation (admin): no new periods are expected', operationId: 'retireObligation' })
+  @ApiOkResponse({ type: ObligationDto })
+  @ApiSecured(404, 409, 422)
+  retire(@Param('code') code: string, @Body() body: RetireObligationDto, @CurrentActor() actor: Actor): Promise<ObligationDto> {
+    return this.obligations.retire(code, body.reason, actor);
+  }
+
+  @Get(':code/periods')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Periods with cut-off window, due date and status (open, due, overdue) at a moment', operationId: 'listObligationPeriods' })
+  @ApiOkResponse({ type: PeriodListDto })
+  @ApiSecured(404, 422)
+  listPeriods(@Param('code') code: string, @Query() query: PeriodQueryDto): Promise<PeriodListDto> {
+    return this.periods.list(code, query.from, query.to, query.at);
+  }
+
+  @Get(':code/schemas')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'List the schema versions of an obligation', operationId: 'listSchemaVersions' })
+  @ApiOkResponse({ type: SchemaVersionListDto })
+  @ApiSecured(404)
+  async listSchemas(@Param('code') code: string): Promise<SchemaVersionListDto> {
+    return { items: await this.schemas.list(code) };
+  }
+
+  @Post(':code/schemas')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add a schema version (admin); the definition is validated, bad rules get 422', operationId: 'createSchemaVersion' })
+  @ApiCreatedResponse({ type: SchemaVersionDto })
+  @ApiSecured(404, 422)
+  createSchema(@Param('code') code: string, @Body() body: SchemaVersionInputDto, @CurrentActor() actor: Actor): Promise<SchemaVersionDto> {
+    return this.schemas.create(code, body, actor);
+  }
+
+  @Get(':code/schemas/:version')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Read a schema version', operationId: 'getSchemaVersion' })
+  @ApiOkResponse({ type: SchemaVersionDto })
+  @ApiSecured(400, 404)
+  getSchema(@Param('code') code: string, @Param('version', ParseIntPipe) version: number): Promise<SchemaVersionDto> {
+    return this.schemas.get(code, version);
+  }
+
+  @Put(':code/schemas/:version')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Edit a schema version not yet used by any submission (admin); 409 once used', operationId: 'updateSchemaVersion' })
+  @ApiOkResponse({ type: SchemaVersionDto })
+  @ApiSecured(400, 404, 409, 422)
+  updateSchema(
+    @Param('code') code: string,
+    @Param('version', ParseIntPipe) version: number,
+    @Body() body: SchemaVersionInputDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<SchemaVersionDto> {
+    return this.schemas.update(code, version, body, actor);
+  }
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ALL_ROLES, Roles } from '../auth/access.decorators';
+import { type Actor, CurrentActor } from '../audit/actor';
+import { unprocessable } from '../common/app-error';
+import { ApiSecured } from '../common/api-problems.decorator';
+import { MAX_SUPPORTED_YEAR, MIN_SUPPORTED_YEAR } from './domain';
+import { CalendarOverrideDto, CalendarOverrideInputDto, CalendarYearDto } from './dto/calendar.dto';
+import { WorkingCalendarService } from './working-calendar.service';
+
+@ApiTags('Lịch làm việc (working-day calendar)')
+@Controller('api/v1/calendar')
+export class CalendarController {
+  constructor(private readonly calendars: WorkingCalendarService) {}
+
+  @Get(':year')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Days off of a year (holidays incl. lunar ones, compensatory days, announced swaps)', operationId: 'getCalendarYear' })
+  @ApiOkResponse({ type: CalendarYearDto })
+  @ApiSecured(400, 422)
+  async year(@Param('year', ParseIntPipe) year: number): Promise<CalendarYearDto> {
+    if (year < MIN_SUPPORTED_YEAR || year > MAX_SUPPORTED_YEAR) {
+      throw unprocessable('validation_failed', `Năm phải từ ${MIN_SUPPORTED_YEAR} đến ${MAX_SUPPORTED_YEAR}.`, [
+        { field: 'year', code: 'out_of_range', message: `year phải từ ${MIN_SUPPORTED_YEAR} đến ${MAX_SUPPORTED_YEAR}` },
+      ]);
+    }
+    const calendar = await this.calendars.calendar();
+    const overrides = await this.calendars.overrides(year);
+    return {
+      year,
+      daysOff: calendar.holidaysOf(year),
+      overrides: overrides.map(({ date, kind, reason }) => ({ date, kind, reason })),
+      workingDays: calendar.workingDaysBetween(`${year - 1}-12-31`, `${year}-12-31`),
+    };
+  }
+
+  @Put('overrides/:date')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Set an announced day off or make-up working day (admin)', operationId: 'putCalendarOverride' })
+  @ApiOkResponse({ type: CalendarOverrideDto })
+  @ApiSecured(422)
+  async set(@Param('date') date: string, @Body() body: CalendarOverrideInputDto, @CurrentActor() actor: Actor): Promise<CalendarOverrideDto> {
+    const row = await this.calendars.setOverride(date, body.kind, body.reason, actor);
+    return { date: row.date, kind: row.kind, reason: row.reason };
+  }
+
+  @Delete('overrides/:date')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove an override (admin)', operationId: 'deleteCalendarOverride' })
+  @ApiNoContentResponse()
+  @ApiSecured(404)
+  async remove(@Param('date') date: string, @CurrentActor() actor: Actor): Promise<void> {
+    await this.calendars.removeOverride(date, actor);
+  }
+}

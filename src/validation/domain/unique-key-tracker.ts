@@ -1,0 +1,24 @@
+import type { CellValue } from './cell-value';
+
+/**
+ * Remembers the first row of every key seen for one uniqueness constraint. This is the only
+ * state of the validator that grows with the number of rows.
+ */
+export class UniqueKeyTracker {
+  private readonly firstRowByKey = new Map<string, number>();
+
+  constructor(readonly fields: readonly string[]) {}
+
+  /**
+   * Records the row's key and returns the first row that had it, or null when the key is new.
+   * Rows with an empty key field are not tracked: the empty cell is its own issue.
+   */
+  track(values: readonly CellValue[], rowNumber: number): number | null {
+    if (values.some((value) => value === null)) return null;
+    const key = JSON.stringify(values);
+    const firstRow = this.firstRowByKey.get(key);
+    if (firstRow !== undefined) return firstRow;
+    this.firstRowByKey.set(key, rowNumber);
+    return null;
+  }
+}

@@ -1,0 +1,229 @@
+import type { CellRange } from './cell-address';
+import { readCsv } from './csv-reader';
+import { detectHeader, HEADER_SCAN_ROWS, type HeaderSource } from './header-detection';
+import { keyMatchKey, normalizeHeaderText } from './header-text';
+import { readJson } from './json-reader';
+import { sniffUpload, type SniffResult } from './sniff';
+import { formatBytes, formatNumber, resolveLimits, type UploadLimits } from './upload-limits';
+import { UploadRejected } from './upload-rejected';
+import type { UploadFormat, UploadRow } from './upload-types';
+import { readXlsx } from './xlsx-reader';
+
+export interface OpenUploadOptions {
+  fileName?: string;
+  mediaType?: string;
+  /** schema.sheetName: the XLSX sheet to read when present. */
+  preferredSheetName?: string;
+  /** Labels and aliases of the schema's fields, used to find the header row. */
+  knownHeaders?: readonly string[];
+  /** Keys of the schema's fields, used to recognise the template's key row. */
+  knownKeys?: readonly string[];
+  limits?: Partial<UploadLimits>;
+}
+
+export interface OpenedUpload {
+  format: UploadFormat;
+  /** XLSX only: the sheet that was read. */
+  sheetName?: string;
+  /** Row of the column labels as the officer sees it (0 for JSON, which has no header row). */
+  headerRowNumber: number;
+  /** Row of field keys below the labels (template's hidden row 2), when present. */
+  keyRowNumber?: number;
+  /** Column names aligned with `cells`: field keys when headerSource is 'keys', else labels. */
+  header: string[];
+  /** The label row's text (equals `header` when headerSource is 'labels'). */
+  headerLabels: string[];
+  headerSource: HeaderSource;
+  /** False when no row looked like the schema's header and the first row was taken. */
+  headerRecognised: boolean;
+  /**
+   * Data rows after the header, streamed and single-use. Fully empty rows are skipped; cells are padded
+   * with null to the header width (extra cells are kept). Throws UploadRejected while iterating
+   * (413 `too_many_rows`, corrupt/lying XLSX, CSV decoding errors…).
+   */
+  rows: AsyncIterable<UploadRow>;
+  /** Vietnamese remarks for the officer; may grow while rows are read (e.g. formulas without values). */
+  notes: string[];
+  /** Releases the underlying reader when rows are not read to the end. */
+  close(): Promise<void>;
+}
+
+interface RowSource {
+  rows: AsyncIterator<UploadRow>;
+  merges?: readonly CellRange[];
+  /** JSON: the header is the object keys, not a row. */
+  presetHeader?: string[];
+  sheetName?: string;
+  notes: string[];
+}
+
+/**
+ * Single entry point for an uploaded report file: size check (413 `file_too_large`), content sniffing
+ * (sniff.ts), zip inspection for XLSX, decoding, then header detection (header-detection.ts) over the
+ * first rows. Everything after the header is streamed.
+ */
+export async function openUpload(buffer: Buffer, options: OpenUploadOptions = {}): Promise<OpenedUpload> {
+  const limits = resolveLimits(options.limits);
+  if (buffer.length > limits.maxFileBytes) {
+    throw new UploadRejected(
+      413,
+      'file_too_large',
+      `Tệp tải lên quá lớn (${formatBytes(buffer.length)}). Dung lượng tối đa là ${formatBytes(limits.maxFileBytes)}.`,
+      { fileBytes: buffer.length, limitBytes: limits.maxFileBytes },
+    );
+  }
+  const sniffed = await sniffUpload(buffer, { fileName: options.fileName, mediaType: options.mediaType }, limits);
+  const source = await openSource(buffer, sniffed, options, limits);
+  const knownHeaders = options.knownHeaders ?? [];
+  const knownKeys = options.knownKeys ?? [];
+
+  if (source.presetHeader) {
+    const header = source.presetHeader.map((key) => normalizeHeaderText(key));
+    const keys = new Set(knownKeys.map(keyMatchKey));
+    const allKeys = header.length > 0 && keys.size > 0 && header.every((h) => h === '' || keys.has(keyMatchKey(h)));
+    return opened(sniffed.format, source, {
+      headerRowNumber: 0,
+      header,
+      headerLabels: header,
+      headerSource: allKeys ? 'keys' : 'labels',
+      headerRecognised: true,
+      buffered: [],
+      limits,
+    });
+  }
+
+  const window: UploadRow[] = [];
+  while (window.length < HEADER_SCAN_ROWS + 1) {
+    const next = await source.rows.next();
+    if (next.done) break;
+    if (!isEmptyRow(next.value.cells)) window.push(next.value);
+  }
+  const detected = detectHeader(window, { knownHeaders, knownKeys, merges: source.merges });
+  if (!detected) {
+    await source.rows.return?.(undefined);
+    throw new UploadRejected(422, 'empty_file', 'Tệp không có dữ liệu: không tìm thấy dòng tiêu đề nào.');
+  }
+  if (detected.skippedRowNumbers.length > 0) {
+    source.notes.push(
+      `Đã bỏ qua ${detected.skippedRowNumbers.length} dòng phía trên dòng tiêu đề (dòng ${detected.headerRowNumber}).`,
+    );
+  }
+  if (!detected.recognised && (knownHeaders.length > 0 || knownKeys.length > 0)) {
+    source.notes.push(
+      `Không nhận ra dòng tiêu đề theo mẫu trong ${HEADER_SCAN_ROWS} dòng đầu; dòng ${detected.headerRowNumber} được dùng làm tiêu đề.`,
+    );
+  }
+  return opened(sniffed.format, source, {
+    headerRowNumber: detected.headerRowNumber,
+    keyRowNumber: detected.keyRowNumber,
+    header: detected.header,
+    headerLabels: detected.labels,
+    headerSource: detected.headerSource,
+    headerRecognised: detected.recognised,
+    buffered: window.slice(detected.dataStartIndex),
+    limits,
+  });
+}
+
+async function openSource(
+  buffer: Buffer,
+  sniffed: SniffResult,
+  options: OpenUploadOptions,
+  limits: UploadLimits,
+): Promise<RowSource> {
+  if (sniffed.format !== 'xlsx') {
+    if (sniffed.format === 'csv') return { rows: readCsv(buffer), notes: [] };
+    const json = readJson(buffer);
+    return { rows: arrayIterator(json.rows), presetHeader: json.header, notes: [] };
+  }
+  const xlsx = await readXlsx(sniffed.zip, { preferredSheetName: options.preferredSheetName, limits });
+  const notes: string[] = [];
+  if (options.preferredSheetName && !xlsx.matchedPreferredSheet) {
+    notes.push(`Không có trang tính "${options.preferredSheetName}"; đã đọc trang "${xlsx.sheetName}".`);
+  }
+  if (xlsx.hasExternalLinks) {
+    notes.push('Tệp có liên kết tới sổ làm việc khác; hệ thống chỉ dùng giá trị đã lưu trong tệp, không mở liên kết.');
+  }
+  return { rows: xlsx.rows, merges: xlsx.merges, sheetName: xlsx.sheetName, notes };
+}
+
+interface HeaderPart {
+  headerRowNumber: number;
+  keyRowNumber?: number;
+  header: string[];
+  headerLabels: string[];
+  headerSource: HeaderSource;
+  headerRecognised: boolean;
+  buffered: UploadRow[];
+  limits: UploadLimits;
+}
+
+function opened(format: UploadFormat, source: RowSource, part: HeaderPart): OpenedUpload {
+  const { buffered, limits, ...header } = part;
+  const width = header.header.length;
+  let started = false;
+
+  async function* dataRows(): AsyncGenerator<UploadRow> {
+    let count = 0;
+    let flaggedNoteAdded = false;
+    const emit = (row: UploadRow): UploadRow | undefined => {
+      if (isEmptyRow(row.cells)) return undefined;
+      count++;
+      if (count > limits.maxRows) {
+        throw new UploadRejected(
+          413,
+          'too_many_rows',
+          `Tệp có quá nhiều dòng dữ liệu: tối đa ${formatNumber(limits.maxRows)} dòng. Hãy chia thành nhiều tệp.`,
+          { limitRows: limits.maxRows, rowNumber: row.rowNumber },
+        );
+      }
+      if (row.flags && !flaggedNoteAdded) {
+        flaggedNoteAdded = true;
+        source.notes.push(
+          'Có ô công thức chưa có giá trị đã tính (tệp chưa được Excel tính lại). Hãy mở tệp bằng Excel, lưu lại rồi tải lên.',
+        );
+      }
+      while (row.cells.length < width) row.cells.push(null);
+      return row;
+    };
+    try {
+      for (const row of buffered) {
+        const ready = emit(row);
+        if (ready) yield ready;
+      }
+      for (let next = await source.rows.next(); !next.done; next = await source.rows.next()) {
+        const ready = emit(next.value);
+        if (ready) yield ready;
+      }
+    } finally {
+      await source.rows.return?.(undefined);
+    }
+  }
+
+  const iterator = dataRows();
+  return {
+    format,
+    ...(source.sheetName ? { sheetName: source.sheetName } : {}),
+    ...header,
+    notes: source.notes,
+    rows: {
+      [Symbol.asyncIterator]() {
+        if (started) throw new Error('Upload rows can only be iterated once');
+        started = true;
+        return iterator;
+      },
+    },
+    async close() {
+      await iterator.return(undefined);
+      await source.rows.return?.(undefined);
+    },
+  };
+}
+
+function isEmptyRow(cells: readonly unknown[]): boolean {
+  return cells.every((cell) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === ''));
+}
+
+async function* arrayIterator<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items;
+}

@@ -8,10 +8,13 @@ import { AppLoggerModule } from './common/logger.module';
 import { type Environment, validateEnvironment } from './config/environment';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { MailWorkerModule } from './mail/mail-worker.module';
+import { MailModule } from './mail/mail.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { PeriodsModule } from './periods/periods.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 
@@ -20,7 +23,7 @@ export type ProcessRole = Environment['ROLE'];
 @Module({})
 export class AppModule {
   /** The whole application; `worker` (or `all`) adds the queue processors. */
-  static forRole(_role: ProcessRole): DynamicModule {
+  static forRole(role: ProcessRole): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -43,7 +46,10 @@ export class AppModule {
         UsersModule,
         PeriodsModule,
         ObligationsModule,
+        SubmissionsModule,
         HealthModule,
+        MailModule,
+        ...(role === 'api' ? [] : [MailWorkerModule]),
       ],
     };
   }

@@ -39,7 +39,9 @@ export class ProblemFilter implements ExceptionFilter {
   private toProblem(exception: unknown, request: Request & { id?: unknown }): ProblemDetails {
     const base = { instance: request.originalUrl ?? request.url, requestId: requestIdOf(request) };
     if (exception instanceof AppError) {
+      // Extensions come first so that they can never override the standard members.
       return {
+        ...exception.extensions,
         type: PROBLEM_TYPE_BASE + exception.code.replace(/_/g, '-'),
         title: exception.title,
         status: exception.status,
@@ -47,7 +49,6 @@ export class ProblemFilter implements ExceptionFilter {
         code: exception.code,
         ...base,
         ...(exception.errors ? { errors: exception.errors } : {}),
-        ...exception.extensions,
       };
     }
     if (exception instanceof HttpException) {

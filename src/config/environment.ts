@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -111,6 +112,73 @@ export class Environment {
   @Min(1)
   @Max(120000)
   SHUTDOWN_GRACE_MS = 15000;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  UPLOAD_MAX_ROWS = 100_000;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1024 * 1024)
+  @Max(4 * 1024 * 1024 * 1024 - 1)
+  XLSX_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(2)
+  @Max(10000)
+  XLSX_MAX_COMPRESSION_RATIO = 200;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(10)
+  @Max(1_000_000)
+  XLSX_MAX_ENTRIES = 10_000;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(10)
+  @Max(100_000)
+  REPORT_MAX_ISSUES = 1000;
+
+  /** Unset: e-mails are written as .eml files into OUTBOX_DIR instead of being sent. */
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_valid_protocol: true })
+  SMTP_URL?: string;
+
+  @IsString()
+  @Matches(/^[^\r\n]*@[^\r\n]+$/)
+  MAIL_FROM = '"Hệ thống báo cáo baocao" <no-reply@baocao.local>';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MAIL_POOL_SIZE = 5;
+
+  @IsString()
+  @MinLength(1)
+  OUTBOX_DIR = 'outbox';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MAIL_MAX_ATTEMPTS = 8;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(3600000)
+  MAIL_BACKOFF_MS = 2000;
 }
 
 const EXPECTATIONS: Record<string, string> = {
@@ -131,6 +199,18 @@ const EXPECTATIONS: Record<string, string> = {
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
   LOGIN_RATE_LIMIT_PER_MINUTE: 'an integer from 1 to 10000',
   SHUTDOWN_GRACE_MS: 'an integer number of milliseconds from 1 to 120000',
+  UPLOAD_MAX_BYTES: 'an integer number of bytes from 1024 to 1073741824',
+  UPLOAD_MAX_ROWS: 'an integer from 1 to 10000000',
+  XLSX_MAX_UNCOMPRESSED_BYTES: 'an integer number of bytes from 1 MiB to 4 GiB',
+  XLSX_MAX_COMPRESSION_RATIO: 'an integer from 2 to 10000',
+  XLSX_MAX_ENTRIES: 'an integer from 10 to 1000000',
+  REPORT_MAX_ISSUES: 'an integer from 10 to 100000 (issues kept per validation report; all are counted)',
+  SMTP_URL: 'an SMTP URL such as smtp://127.0.0.1:1025 or smtps://user:password@mail.example.gov.vn:465',
+  MAIL_FROM: 'a sender such as "Hệ thống báo cáo baocao" <no-reply@baocao.local>',
+  MAIL_POOL_SIZE: 'an integer from 1 to 100 (SMTP connections and concurrent mail jobs)',
+  OUTBOX_DIR: 'a directory path (relative to the working directory or absolute)',
+  MAIL_MAX_ATTEMPTS: 'an integer from 1 to 100',
+  MAIL_BACKOFF_MS: 'an integer number of milliseconds from 1 to 3600000',
 };
 
 export class ConfigurationError extends Error {

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { attachmentDisposition } from '../common/content-disposition';
 import { ALL_ROLES, Roles } from '../auth/access.decorators';
 import { type Actor, CurrentActor } from '../audit/actor';
 import { ApiSecured } from '../common/api-problems.decorator';
@@ -106,6 +107,21 @@ export class ObligationsController {
   @ApiSecured(400, 404)
   getSchema(@Param('code') code: string, @Param('version', ParseIntPipe) version: number): Promise<SchemaVersionDto> {
     return this.schemas.get(code, version);
+  }
+
+  @Get(':code/schemas/:version/template.xlsx')
+  @Roles(...ALL_ROLES)
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'Ready-to-fill workbook: Vietnamese headers, hidden key row, data validation, instructions sheet', operationId: 'downloadSchemaTemplate' })
+  @ApiOkResponse({ description: 'XLSX workbook' })
+  @ApiSecured(400, 404)
+  async template(@Param('code') code: string, @Param('version', ParseIntPipe) version: number): Promise<StreamableFile> {
+    const { content, fileName } = await this.schemas.template(code, version);
+    return new StreamableFile(content, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: attachmentDisposition(fileName),
+      length: content.length,
+    });
   }
 
   @Put(':code/schemas/:version')

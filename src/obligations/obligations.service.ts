@@ -10,7 +10,6 @@ import { ReportingUnit } from '../units/reporting-unit.entity';
 import { CreateObligationDto, ObligationDto, ObligationQueryDto, UpdateObligationDto } from './dto/obligation.dto';
 import { Obligation } from './obligation.entity';
 import { DEFAULT_REMINDER_POLICY, validateReminderPolicy } from './reminder-policy';
-import { ReportSchemaVersion } from './report-schema-version.entity';
 
 type ObligationInput = Omit<CreateObligationDto, 'code'>;
 

@@ -7,6 +7,7 @@ import { conflict, notFound, unprocessable } from '../common/app-error';
 import type { Period } from '../periods/domain';
 import type { ReportSchemaDefinition } from '../validation/domain/schema-definition';
 import { validateSchemaDefinition } from '../validation/domain/validate-schema-definition';
+import { buildTemplateWorkbook } from '../validation/template/template-workbook';
 import { SchemaVersionDto, SchemaVersionInputDto } from './dto/schema.dto';
 import { Obligation } from './obligation.entity';
 import { ObligationsService } from './obligations.service';
@@ -84,6 +85,19 @@ export class ReportSchemasService {
       });
       return toDto(saved, code);
     });
+  }
+
+  /** A ready-to-fill workbook for a version: Vietnamese headers, hidden key row, data validation, instructions. */
+  async template(code: string, version: number): Promise<{ content: Buffer; fileName: string }> {
+    const obligation = await this.obligations.find(code);
+    const schema = await this.findVersion(this.db.manager, obligation, version);
+    const content = await buildTemplateWorkbook(schema.definition, {
+      obligationCode: obligation.code,
+      obligationTitle: obligation.title,
+      legalBasis: [obligation.legalDocument, obligation.legalArticle].filter(Boolean).join('; '),
+      schemaVersion: schema.version,
+    });
+    return { content, fileName: `${obligation.code}-v${schema.version}.xlsx` };
   }
 
   /** The version in force for a period: the latest whose effectiveFrom is on or before the period start. */

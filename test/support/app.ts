@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { AppModule, type ProcessRole } from '../../src/app.module';
 import { configureHttp } from '../../src/bootstrap/http';
+import { Clock } from '../../src/common/clock';
 import { loadReferenceData } from '../../src/bootstrap/reference-data';
 import { DEMO_PASSWORD } from './test-env';
 
@@ -15,9 +16,11 @@ export interface TestApp {
 }
 
 /** Boots the real application (both roles) against the run's database and Redis. */
-export async function startTestApp(role: ProcessRole = 'all'): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRole(role)] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false });
+export async function startTestApp(role: ProcessRole = 'all', options: { clock?: Clock } = {}): Promise<TestApp> {
+  const builder = Test.createTestingModule({ imports: [AppModule.forRole(role)] });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: process.env.TEST_LOG ? ['error', 'warn'] : false });
   configureHttp(app);
   await app.init();
   await loadReferenceData(app);

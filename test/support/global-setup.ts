@@ -29,11 +29,15 @@ export default async function globalSetup(): Promise<void> {
   await runPendingMigrations(process.env.DATABASE_URL as string);
 }
 
-/** Databases of earlier runs that were interrupted before their teardown. */
+const STALE_AFTER_MS = 6 * 3600_000;
+
+/** Databases of earlier runs that were interrupted before their teardown (old enough not to be a concurrent run's). */
 async function dropStaleTestDatabases(admin: Client): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE datname LIKE 'baocao\\_test\\_%' AND datname NOT IN
-       (SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)`,
-  );
-  for (const row of rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}"`);
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'baocao\\_test\\_%'`);
+  for (const { datname } of rows) {
+    const startedAt = parseInt(datname.split('_')[2] ?? '', 36);
+    if (Number.isFinite(startedAt) && Date.now() - startedAt > STALE_AFTER_MS) {
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  }
 }

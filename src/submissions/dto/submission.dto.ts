@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { PeriodScheduleDto } from '../../periods/dto/period.dto';
+import { SUBMISSION_STATUSES, type SubmissionStatus } from '../domain/submission-status';
+
+export class VersionSummaryDto {
+  @ApiProperty({ example: 1 }) number: number;
+  @ApiProperty({ example: 'b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9' }) sha256: string;
+  @ApiProperty({ example: 2048 }) sizeBytes: number;
+  @ApiProperty({ example: 'text/csv; charset=utf-8' }) mediaType: string;
+  @ApiProperty({ enum: ['csv', 'xlsx', 'json'] }) format: string;
+  @ApiProperty({ example: 'bao-cao-2024.xlsx' }) originalName: string;
+  @ApiProperty() valid: boolean;
+  @ApiProperty() rowsRead: number;
+  @ApiProperty() errorCount: number;
+  @ApiProperty() warningCount: number;
+  @ApiProperty({ example: 1, description: 'Schema version the file was validated against' }) schemaVersion: number;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) uploadedBy: string | null;
+  @ApiProperty() uploadedAt: Date;
+}
+
+export class SubmissionDto {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null while not started' }) id: string | null;
+  @ApiProperty({ example: 'TT35-BUU-CHINH' }) obligationCode: string;
+  @ApiProperty({ example: '2024-Y' }) periodKey: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ example: '01' }) unitCode: string;
+  @ApiProperty({ example: 'Thành phố Hà Nội' }) unitName: string;
+  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: SubmissionStatus;
+  @ApiPropertyOptional({ nullable: true }) currentVersion: number | null;
+  @ApiPropertyOptional({ nullable: true }) submittedVersion: number | null;
+  @ApiPropertyOptional({ nullable: true }) submittedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true }) firstSubmittedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, description: 'First submission by the due date' }) onTime: boolean | null;
+  @ApiPropertyOptional({ nullable: true }) daysLate: number | null;
+  @ApiProperty() versionCount: number;
+  @ApiProperty({ description: 'Concurrency token: send it back as expectedRevision' }) revision: number;
+  @ApiProperty({ type: PeriodScheduleDto }) schedule: PeriodScheduleDto;
+}
+
+export class UploadResultDto {
+  @ApiProperty({ type: SubmissionDto }) submission: SubmissionDto;
+  @ApiProperty({ type: VersionSummaryDto }) version: VersionSummaryDto;
+  @ApiProperty({ description: 'true when these exact bytes were uploaded before; nothing new was stored' }) duplicate: boolean;
+  @ApiProperty({ description: 'Validation report: counts, and every issue with row, column, field, code, message and value' })
+  report: Record<string, unknown>;
+}
+
+export class VersionListDto {
+  @ApiProperty({ type: [VersionSummaryDto] }) items: VersionSummaryDto[];
+}
+
+export class VersionDetailDto extends VersionSummaryDto {
+  @ApiProperty({ description: 'The validation report' }) report: Record<string, unknown>;
+}
+
+export class SubmitDto {
+  @ApiPropertyOptional({ description: 'Version to submit (default: the latest)', example: 2 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  versionNumber?: number;
+
+  @ApiPropertyOptional({ description: 'The revision you read; a stale one gets 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedRevision?: number;
+}
+
+export class RowsQueryDto {
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+}
+
+export class RowsDto {
+  @ApiProperty() total: number;
+  @ApiProperty({ example: [{ rowNumber: 2, data: { so_luong_trong_nam: 3 } }] }) items: Array<{ rowNumber: number; data: Record<string, unknown> }>;
+}
+
+export class SubmissionQueryDto {
+  @ApiPropertyOptional({ example: 'TT35-BUU-CHINH' }) @IsOptional() obligation?: string;
+  @ApiPropertyOptional({ example: '2024-Y' }) @IsOptional() period?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ enum: SUBMISSION_STATUSES }) @IsOptional() @IsIn(SUBMISSION_STATUSES) status?: SubmissionStatus;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
+}

@@ -1,0 +1,131 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ALL_ROLES, Roles, UnitScoped } from '../auth/access.decorators';
+import { type Actor, CurrentActor } from '../audit/actor';
+import { ApiSecured } from '../common/api-problems.decorator';
+import { attachmentDisposition } from '../common/content-disposition';
+import { RowsDto, RowsQueryDto, SubmissionDto, SubmitDto, UploadResultDto, VersionDetailDto, VersionListDto } from './dto/submission.dto';
+import { SubmissionsService } from './submissions.service';
+import { type UploadedFile as UploadedFileData, UploadService } from './upload.service';
+
+const BASE = 'api/v1/obligations/:code/periods/:periodKey/units/:unitId/submission';
+
+@ApiTags('Báo cáo của đơn vị (submissions)')
+@Controller(BASE)
+@UnitScoped('unitId')
+export class SubmissionsController {
+  constructor(
+    private readonly submissions: SubmissionsService,
+    private readonly uploads: UploadService,
+  ) {}
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: "A unit's submission for an obligation and period (not_started when nothing was uploaded)", operationId: 'getSubmission' })
+  @ApiOkResponse({ type: SubmissionDto })
+  @ApiSecured(400, 404, 422)
+  get(@Param('code') code: string, @Param('periodKey') periodKey: string, @Param('unitId', ParseUUIDPipe) unitId: string): Promise<SubmissionDto> {
+    return this.submissions.get(code, periodKey, unitId);
+  }
+
+  @Post('versions')
+  @Roles('province_officer', 'admin')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV (UTF-8), XLSX or JSON' } } } })
+  @ApiOperation({
+    summary: 'Upload a report file: validated at once; every upload becomes a version (the same bytes twice: 200 with the earlier version)',
+    operationId: 'uploadSubmissionVersion',
+  })
+  @ApiCreatedResponse({ type: UploadResultDto })
+  @ApiOkResponse({ type: UploadResultDto, description: 'These bytes were uploaded before; nothing new stored' })
+  @ApiSecured(400, 404, 409, 413, 415, 422)
+  async upload(
+    @Param('code') code: string,
+    @Param('periodKey') periodKey: string,
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @UploadedFile() file: UploadedFileData | undefined,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<UploadResultDto> {
+    const outcome = await this.uploads.upload(code, periodKey, unitId, file, actor);
+    response.status(outcome.duplicate ? 200 : 201);
+    const summary = await this.submissions.version(code, periodKey, unitId, outcome.version.number);
+    const { report, ...version } = summary;
+    return { submission: await this.submissions.get(code, periodKey, unitId), version, duplicate: outcome.duplicate, report };
+  }
+
+  @Get('versions')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Every uploaded version, oldest first', operationId: 'listSubmissionVersions' })
+  @ApiOkResponse({ type: VersionListDto })
+  @ApiSecured(400, 404, 422)
+  async versions(@Param('code') code: string, @Param('periodKey') periodKey: string, @Param('unitId', ParseUUIDPipe) unitId: string): Promise<VersionListDto> {
+    return { items: await this.submissions.versions(code, periodKey, unitId) };
+  }
+
+  @Get('versions/:number')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'One version with its full validation report', operationId: 'getSubmissionVersion' })
+  @ApiOkResponse({ type: VersionDetailDto })
+  @ApiSecured(400, 404, 422)
+  version(
+    @Param('code') code: string,
+    @Param('periodKey') periodKey: string,
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Param('number', ParseIntPipe) number: number,
+  ): Promise<VersionDetailDto> {
+    return this.submissions.version(code, periodKey, unitId, number);
+  }
+
+  @Get('versions/:number/file')
+  @Roles(...ALL_ROLES)
+  @ApiProduces('application/octet-stream')
+  @ApiOperation({ summary: 'The original file of a version, byte for byte', operationId: 'downloadSubmissionFile' })
+  @ApiOkResponse({ description: 'The uploaded bytes; X-Content-SHA256 carries their hash' })
+  @ApiSecured(400, 404, 422)
+  async file(
+    @Param('code') code: string,
+    @Param('periodKey') periodKey: string,
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Param('number', ParseIntPipe) number: number,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.submissions.file(code, periodKey, unitId, number);
+    response.setHeader('X-Content-SHA256', file.sha256);
+    return new StreamableFile(file.content, { type: file.mediaType, disposition: attachmentDisposition(file.originalName), length: file.content.length });
+  }
+
+  @Get('versions/:number/rows')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'The typed data rows of a version', operationId: 'listSubmissionRows' })
+  @ApiOkResponse({ type: RowsDto })
+  @ApiSecured(400, 404, 422)
+  rows(
+    @Param('code') code: string,
+    @Param('periodKey') periodKey: string,
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Param('number', ParseIntPipe) number: number,
+    @Query() query: RowsQueryDto,
+  ): Promise<RowsDto> {
+    return this.submissions.rows(code, periodKey, unitId, number, query.offset, query.limit);
+  }
+
+  @Post('submit')
+  @Roles('province_officer', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit a valid version for review (records submittedAt, on time or late)', operationId: 'submitSubmission' })
+  @ApiOkResponse({ type: SubmissionDto })
+  @ApiSecured(400, 404, 409, 422)
+  submit(
+    @Param('code') code: string,
+    @Param('periodKey') periodKey: string,
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Body() body: SubmitDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<SubmissionDto> {
+    return this.submissions.submit(code, periodKey, unitId, body, actor);
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { MulterModule } from '@nestjs/platform-express';
+import { memoryStorage } from 'multer';
+import { AuditModule } from '../audit/audit.module';
+import type { Environment } from '../config/environment';
+import { ObligationsModule } from '../obligations/obligations.module';
+import { SubmissionTargetService } from './submission-target.service';
+import { SubmissionsController } from './submissions.controller';
+import { SubmissionsService } from './submissions.service';
+import { UploadService } from './upload.service';
+
+@Module({
+  imports: [
+    AuditModule,
+    ObligationsModule,
+    MulterModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<Environment, true>) => ({
+        storage: memoryStorage(),
+        limits: { fileSize: config.get('UPLOAD_MAX_BYTES', { infer: true }), files: 1, fields: 10, parts: 20 },
+      }),
+    }),
+  ],
+  controllers: [SubmissionsController],
+  providers: [SubmissionsService, UploadService, SubmissionTargetService],
+  exports: [SubmissionsService, SubmissionTargetService],
+})
+export class SubmissionsModule {}

@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../common/clock';
+import { conflict, notFound } from '../common/app-error';
+import { ObligationPeriodsService } from '../obligations/obligation-periods.service';
+import { daysLate } from '../periods/domain';
+import { nextStatus, transitionRefusal } from './domain/submission-status';
+import { RowsDto, SubmissionDto, SubmitDto, VersionDetailDto, VersionSummaryDto } from './dto/submission.dto';
+import { Submission } from './submission.entity';
+import { type SubmissionTarget, SubmissionTargetService } from './submission-target.service';
+import { SubmissionVersion } from './submission-version.entity';
+
+const SUMMARY_COLUMNS = `v.number, v.sha256, v.size_bytes AS "sizeBytes", v.media_type AS "mediaType", v.format,
+  v.original_name AS "originalName", v.valid, v.rows_read AS "rowsRead", v.error_count AS "errorCount",
+  v.warning_count AS "warningCount", s.version AS "schemaVersion", v.uploaded_by AS "uploadedBy", v.uploaded_at AS "uploadedAt"`;
+
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly targets: SubmissionTargetService,
+    private readonly periods: ObligationPeriodsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(code: string, periodKey: string, unitId: string): Promise<SubmissionDto> {
+    const target = await this.targets.resolve(code, periodKey, unitId);
+    return this.view(target, await this.find(this.db.manager, target));
+  }
+
+  /** The same view for a submission the caller already holds (after an upload or a decision). */
+  async viewOf(target: SubmissionTarget, submission: Submission | null): Promise<SubmissionDto> {
+    return this.view(target, submission);
+  }
+
+  async versions(code: string, periodKey: string, unitId: string): Promise<VersionSummaryDto[]> {
+    const submission = await this.existing(code, periodKey, unitId);
+    return this.db.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id
+       WHERE v.submission_id = $1 ORDER BY v.number`,
+      [submission.id],
+    );
+  }
+
+  async version(code: string, periodKey: string, unitId: string, number: number): Promise<VersionDetailDto> {
+    const submission = await this.existing(code, periodKey, unitId);
+    const [row] = await this.db.query(
+      `SELECT ${SUMMARY_COLUMNS}, v.report FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id
+       WHERE v.submission_id = $1 AND v.number = $2`,
+      [submission.id, number],
+    );
+    if (!row) throw notFound('phiên bản báo cáo', String(number));
+    return row;
+  }
+
+  async file(code: string, periodKey: string, unitId: string, number: number): Promise<{ content: Buffer; mediaType: string; originalName: string; sha256: string }> {
+    const submission = await this.existing(code, periodKey, unitId);
+    const [row] = await this.db.query(
+      `SELECT content, media_type AS "mediaType", original_name AS "originalName", sha256 FROM submission_versions
+       WHERE submission_id = $1 AND number = $2`,
+      [submission.id, number],
+    );
+    if (!row) throw notFound('phiên bản báo cáo', String(number));
+    return row;
+  }
+
+  async rows(code: string, periodKey: string, unitId: string, number: number, offset = 0, limit = 100): Promise<RowsDto> {
+    const submission = await this.existing(code, periodKey, unitId);
+    const [version] = await this.db.query('SELECT id FROM submission_versions WHERE submission_id = $1 AND number = $2', [submission.id, number]);
+    if (!version) throw notFound('phiên bản báo cáo', String(number));
+    const [{ total }] = await this.db.query('SELECT count(*)::int AS total FROM submission_rows WHERE version_id = $1', [version.id]);
+    const items = await this.db.query(
+      'SELECT row_number AS "rowNumber", data FROM submission_rows WHERE version_id = $1 ORDER BY row_number OFFSET $2 LIMIT $3',
+      [version.id, offset, limit],
+    );
+    return { total, items };
+  }
+
+  /** Sends a valid version for review; the first submission decides on-time or late. */
+  async submit(code: string, periodKey: string, unitId: string, input: SubmitDto, actor: Actor): Promise<SubmissionDto> {
+    const target = await this.targets.resolve(code, periodKey, unitId);
+    const schedule = await this.periods.schedule(target.obligation, target.period);
+    const submission = await this.db.transaction(async (manager) => {
+      const current = await this.find(manager, target, true);
+      if (!current) throw conflict('illegal_transition', transitionRefusal('not_started', 'submit'), { submissionStatus: 'not_started' });
+      if (input.expectedRevision !== undefined && input.expectedRevision !== current.revision) {
+        throw conflict('stale_revision', 'Báo cáo đã thay đổi kể từ khi bạn mở; hãy tải lại.', { currentRevision: current.revision });
+      }
+      const to = nextStatus(current.status, 'submit');
+      if (!to) throw conflict('illegal_transition', transitionRefusal(current.status, 'submit'), { submissionStatus: current.status });
+      const number = input.versionNumber ?? current.versionCount;
+      const version = await manager.getRepository(SubmissionVersion).findOneBy({ submissionId: current.id, number });
+      if (!version) throw notFound('phiên bản báo cáo', String(number));
+      if (!version.valid) {
+        throw conflict('version_not_valid', `Phiên bản ${number} còn ${version.errorCount} lỗi; hãy sửa và tải lên lại trước khi gửi.`, {
+          version: number,
+          errorCount: version.errorCount,
+        });
+      }
+      const now = this.clock.now();
+      const from = current.status;
+      const first = current.firstSubmittedAt === null;
+      const late = daysLate(schedule.dueDate, now);
+      Object.assign(current, {
+        status: to,
+        submittedVersionId: version.id,
+        submittedAt: now,
+        ...(first ? { firstSubmittedAt: now, dueDate: schedule.dueDate, onTime: now.getTime() <= Date.parse(schedule.dueAt), daysLate: late } : {}),
+      });
+      const saved = await manager.getRepository(Submission).save(current);
+      await this.audit.record(manager, actor, {
+        action: 'submission.submitted',
+        entityType: 'submission',
+        entityId: saved.id,
+        before: { status: from },
+        after: { status: to, version: number, onTime: saved.onTime, dueDate: saved.dueDate, submittedAt: now.toISOString() },
+      });
+      return saved;
+    });
+    return this.view(target, submission);
+  }
+
+  private async existing(code: string, periodKey: string, unitId: string): Promise<Submission> {
+    const target = await this.targets.resolve(code, periodKey, unitId);
+    const submission = await this.find(this.db.manager, target);
+    if (!submission) throw notFound('báo cáo', `${code}/${periodKey}/${target.unit.code}`);
+    return submission;
+  }
+
+  private find(manager: EntityManager, target: SubmissionTarget, forUpdate = false): Promise<Submission | null> {
+    return manager.getRepository(Submission).findOne({
+      where: { obligationId: target.obligation.id, periodKey: target.period.key, unitId: target.unit.id },
+      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  private async view(target: SubmissionTarget, submission: Submission | null): Promise<SubmissionDto> {
+    const numbers = new Map<string, number>();
+    const ids = [submission?.currentVersionId, submission?.submittedVersionId].filter((id): id is string => !!id);
+    if (ids.length > 0) {
+      const rows: Array<{ id: string; number: number }> = await this.db.query('SELECT id, number FROM submission_versions WHERE id = ANY($1)', [ids]);
+      rows.forEach((row) => numbers.set(row.id, row.number));
+    }
+    return {
+      id: submission?.id ?? null,
+      obligationCode: target.obligation.code,
+      periodKey: target.period.key,
+      unitId: target.unit.id,
+      unitCode: target.unit.code,
+      unitName: target.unit.name,
+      status: submission?.status ?? 'not_started',
+      currentVersion: submission?.currentVersionId ? (numbers.get(submission.currentVersionId) ?? null) : null,
+      submittedVersion: submission?.submittedVersionId ? (numbers.get(submission.submittedVersionId) ?? null) : null,
+      submittedAt: submission?.submittedAt ?? null,
+      firstSubmittedAt: submission?.firstSubmittedAt ?? null,
+      onTime: submission?.onTime ?? null,
+      daysLate: submission?.daysLate ?? null,
+      versionCount: submission?.versionCount ?? 0,
+      revision: submission?.revision ?? 0,
+      schedule: await this.periods.schedule(target.obligation, target.period),
+    };
+  }
+}

@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { AppError, conflict, unprocessable } from '../common/app-error';
+import type { Environment } from '../config/environment';
+import { ReportSchemasService } from '../obligations/report-schemas.service';
+import { ObligationPeriodsService } from '../obligations/obligation-periods.service';
+import type { ReportSchemaDefinition } from '../validation/domain/schema-definition';
+import { SubmissionValidator } from '../validation/domain/row-validator';
+import type { ValidationReport } from '../validation/domain/validation-report';
+import { openUpload, type OpenedUpload } from '../validation/parsing/read-upload';
+import { isUploadRejected } from '../validation/parsing/upload-rejected';
+import { nextStatus, transitionRefusal } from './domain/submission-status';
+import { sanitizeFileName } from './sanitize-file-name';
+import { Submission } from './submission.entity';
+import { SubmissionVersion } from './submission-version.entity';
+import { type SubmissionTarget, SubmissionTargetService } from './submission-target.service';
+import { SubmissionRowWriter } from './submission-row-writer';
+import { uploadLimitsFrom } from './upload-limits.provider';
+
+export interface UploadedFile {
+  buffer: Buffer;
+  originalname?: string;
+  mimetype?: string;
+}
+
+export interface UploadOutcome {
+  submission: Submission;
+  version: SubmissionVersion;
+  report: ValidationReport;
+  /** The same bytes were uploaded before: nothing new was stored. */
+  duplicate: boolean;
+}
+
+/**
+ * The upload use case: the file is parsed as a stream and validated against the schema in force,
+ * and the version, its typed rows, its report and the submission's new status are written in one
+ * transaction, so a failure leaves nothing behind.
+ */
+@Injectable()
+export class UploadService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly targets: SubmissionTargetService,
+    private readonly schemas: ReportSchemasService,
+    private readonly periods: ObligationPeriodsService,
+    private readonly audit: AuditService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async upload(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined, actor: Actor): Promise<UploadOutcome> {
+    if (!file || file.buffer.length === 0) {
+      throw unprocessable('file_required', 'Hãy đính kèm tệp báo cáo (trường "file" của biểu mẫu multipart) có nội dung.', [
+        { field: 'file', code: 'file_required', message: 'file là bắt buộc và không được rỗng' },
+      ]);
+    }
+    const target = await this.targets.resolve(code, periodKey, unitId);
+    const schedule = await this.periods.schedule(target.obligation, target.period);
+    if (schedule.status === 'upcoming') {
+      throw conflict('period_not_open', `${target.period.label} chưa bắt đầu kỳ chốt số liệu (từ ${schedule.cutoffStart}); chưa thể nộp báo cáo.`);
+    }
+    const schema = await this.schemas.inForce(target.obligation, target.period);
+    if (!schema) {
+      throw unprocessable('no_schema', `Nghĩa vụ ${code} chưa có biểu mẫu áp dụng cho ${target.period.label}.`);
+    }
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+
+    try {
+      return await this.db.transaction(async (manager) => {
+        const submission = await this.lockSubmission(manager, target);
+        const existing = await manager.getRepository(SubmissionVersion).findOne({
+          where: { submissionId: submission.id, sha256 },
+          select: { id: true, number: true, sha256: true, sizeBytes: true, mediaType: true, format: true, originalName: true, valid: true, rowsRead: true, errorCount: true, warningCount: true, uploadedAt: true, uploadedBy: true, schemaVersionId: true, submissionId: true, report: true },
+        });
+        if (existing) return { submission, version: existing, report: existing.report, duplicate: true };
+
+        const to = nextStatus(submission.status, 'upload');
+        if (!to) throw conflict('illegal_transition', transitionRefusal(submission.status, 'upload'), { submissionStatus: submission.status });
+
+        const upload = await openUpload(file.buffer, {
+          fileName: file.originalname,
+          mediaType: file.mimetype,
+          preferredSheetName: schema.definition.sheetName,
+          knownHeaders: schema.definition.fields.flatMap((f) => [f.label, ...(f.aliases ?? [])]),
+          knownKeys: schema.definition.fields.map((f) => f.key),
+          limits: uploadLimitsFrom(this.config),
+        });
+        const version = await manager.getRepository(SubmissionVersion).save({
+          submissionId: submission.id,
+          number: submission.versionCount + 1,
+          schemaVersionId: schema.id,
+          sha256,
+          sizeBytes: file.buffer.length,
+          mediaType: mediaTypeOf(upload.format),
+          format: upload.format,
+          originalName: sanitizeFileName(file.originalname),
+          content: file.buffer,
+          valid: false,
+          rowsRead: 0,
+          errorCount: 0,
+          warningCount: 0,
+          report: {} as ValidationReport,
+          uploadedBy: actor.user?.id ?? null,
+        });
+        const report = await this.validateInto(manager, version.id, upload, schema.definition);
+        await manager.getRepository(SubmissionVersion).update(
+          { id: version.id },
+          { valid: report.valid, rowsRead: report.rowsRead, errorCount: report.errorCount, warningCount: report.warningCount, report },
+        );
+        await this.schemas.lock(manager, schema.id);
+
+        const from = submission.status;
+        Object.assign(submission, { status: to, currentVersionId: version.id, versionCount: version.number });
+        const saved = await manager.getRepository(Submission).save(submission);
+        await this.audit.record(manager, actor, {
+          action: 'submission.version_uploaded',
+          entityType: 'submission',
+          entityId: submission.id,
+          before: { status: from },
+          after: { status: to, version: version.number, valid: report.valid, sha256 },
+        });
+        Object.assign(version, { valid: report.valid, rowsRead: report.rowsRead, errorCount: report.errorCount, warningCount: report.warningCount });
+        return { submission: saved, version, report, duplicate: false };
+      });
+    } catch (error) {
+      if (isUploadRejected(error)) {
+        throw new AppError(error.status, error.code, titleOf(error.status), error.message, undefined, error.detail ? { limits: error.detail } : undefined);
+      }
+      throw error;
+    }
+  }
+
+  /** Inserts a submission row if none exists, then locks it: concurrent uploads for one submission queue up here. */
+  private async lockSubmission(manager: EntityManager, target: SubmissionTarget): Promise<Submission> {
+    await manager.query(
+      `INSERT INTO submissions (obligation_id, period_key, unit_id, status, revision) VALUES ($1, $2, $3, 'not_started', 1)
+       ON CONFLICT ON CONSTRAINT uq_submissions_obligation_period_unit DO NOTHING`,
+      [target.obligation.id, target.period.key, target.unit.id],
+    );
+    return manager.getRepository(Submission).findOneOrFail({
+      where: { obligationId: target.obligation.id, periodKey: target.period.key, unitId: target.unit.id },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  private async validateInto(manager: EntityManager, versionId: string, upload: OpenedUpload, definition: ReportSchemaDefinition): Promise<ValidationReport> {
+    const validator = new SubmissionValidator(definition, { maxIssues: this.config.get('REPORT_MAX_ISSUES', { infer: true }) });
+    const writer = new SubmissionRowWriter(manager, versionId);
+    try {
+      if (validator.acceptHeader(upload.header, upload.headerRowNumber)) {
+        for await (const row of upload.rows) {
+          const typed = validator.acceptRow(row.cells, row.rowNumber);
+          if (typed) await writer.add(row.rowNumber, typed);
+        }
+      }
+      await writer.flush();
+    } finally {
+      await upload.close();
+    }
+    return validator.finish();
+  }
+}
+
+function mediaTypeOf(format: OpenedUpload['format']): string {
+  switch (format) {
+    case 'csv':
+      return 'text/csv; charset=utf-8';
+    case 'json':
+      return 'application/json';
+    case 'xlsx':
+      return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  }
+}
+
+function titleOf(status: number): string {
+  return status === 413 ? 'Tệp quá lớn' : status === 415 ? 'Định dạng tệp không được hỗ trợ' : 'Không đọc được tệp';
+}

@@ -14,6 +14,7 @@ import { ObligationsModule } from './obligations/obligations.module';
 import { PeriodsModule } from './periods/periods.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
@@ -47,6 +48,7 @@ export class AppModule {
         PeriodsModule,
         ObligationsModule,
         SubmissionsModule,
+        ReviewsModule,
         HealthModule,
         MailModule,
         ...(role === 'api' ? [] : [MailWorkerModule]),

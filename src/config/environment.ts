@@ -149,6 +149,12 @@ export class Environment {
   @Max(100_000)
   REPORT_MAX_ISSUES = 1000;
 
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  REVIEW_CHANGE_THRESHOLD_PERCENT = 30;
+
   /** Unset: e-mails are written as .eml files into OUTBOX_DIR instead of being sent. */
   @IsOptional()
   @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_valid_protocol: true })
@@ -205,6 +211,7 @@ const EXPECTATIONS: Record<string, string> = {
   XLSX_MAX_COMPRESSION_RATIO: 'an integer from 2 to 10000',
   XLSX_MAX_ENTRIES: 'an integer from 10 to 1000000',
   REPORT_MAX_ISSUES: 'an integer from 10 to 100000 (issues kept per validation report; all are counted)',
+  REVIEW_CHANGE_THRESHOLD_PERCENT: 'an integer percentage from 1 to 1000 (changes above it are flagged to reviewers)',
   SMTP_URL: 'an SMTP URL such as smtp://127.0.0.1:1025 or smtps://user:password@mail.example.gov.vn:465',
   MAIL_FROM: 'a sender such as "Hệ thống báo cáo baocao" <no-reply@baocao.local>',
   MAIL_POOL_SIZE: 'an integer from 1 to 100 (SMTP connections and concurrent mail jobs)',

@@ -6,7 +6,11 @@ import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { conflict, notFound } from '../common/app-error';
 import { ObligationPeriodsService } from '../obligations/obligation-periods.service';
-import { daysLate } from '../periods/domain';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { assertCanAccessUnit } from '../auth/unit-scope';
+import { Obligation } from '../obligations/obligation.entity';
+import { daysLate, parsePeriodKeyFor } from '../periods/domain';
+import { ReportingUnit } from '../units/reporting-unit.entity';
 import { nextStatus, transitionRefusal } from './domain/submission-status';
 import { RowsDto, SubmissionDto, SubmitDto, VersionDetailDto, VersionSummaryDto } from './dto/submission.dto';
 import { Submission } from './submission.entity';
@@ -35,6 +39,26 @@ export class SubmissionsService {
   /** The same view for a submission the caller already holds (after an upload or a decision). */
   async viewOf(target: SubmissionTarget, submission: Submission | null): Promise<SubmissionDto> {
     return this.view(target, submission);
+  }
+
+  /** A submission by id with what it belongs to; officers may only reach their own unit's. */
+  async byId(id: string, user: AuthenticatedUser, manager: EntityManager = this.db.manager, forUpdate = false): Promise<{ submission: Submission; target: SubmissionTarget }> {
+    const submission = await manager.getRepository(Submission).findOne({ where: { id }, ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!submission) throw notFound('báo cáo', id);
+    assertCanAccessUnit(user, submission.unitId);
+    const obligation = await manager.getRepository(Obligation).findOneByOrFail({ id: submission.obligationId });
+    const unit = await manager.getRepository(ReportingUnit).findOneByOrFail({ id: submission.unitId });
+    return { submission, target: { obligation, unit, period: parsePeriodKeyFor(obligation.periodType, submission.periodKey) } };
+  }
+
+  /** Details of a version by its id (the report included). */
+  async versionById(versionId: string): Promise<VersionDetailDto> {
+    const [row] = await this.db.query(
+      `SELECT ${SUMMARY_COLUMNS}, v.report FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id WHERE v.id = $1`,
+      [versionId],
+    );
+    if (!row) throw notFound('phiên bản báo cáo', versionId);
+    return row;
   }
 
   async versions(code: string, periodKey: string, unitId: string): Promise<VersionSummaryDto[]> {

@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+export class AuditEventDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() occurredAt: Date;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiPropertyOptional({ nullable: true }) actorEmail: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'ministry_reviewer' }) actorRole: string | null;
+  @ApiProperty({ example: 'submission.returned' }) action: string;
+  @ApiProperty({ example: 'submission' }) entityType: string;
+  @ApiProperty() entityId: string;
+  @ApiPropertyOptional({ nullable: true, example: { status: 'submitted' } }) before: Record<string, unknown> | null;
+  @ApiPropertyOptional({ nullable: true, example: { status: 'returned' } }) after: Record<string, unknown> | null;
+  @ApiPropertyOptional({ nullable: true }) reason: string | null;
+  @ApiPropertyOptional({ nullable: true }) requestId: string | null;
+}
+
+export class AuditEventListDto {
+  @ApiProperty({ type: [AuditEventDto] }) items: AuditEventDto[];
+  @ApiProperty() total: number;
+}
+
+export class AuditQueryDto {
+  @ApiPropertyOptional({ example: 'submission' }) @IsOptional() @IsString() @MaxLength(64) entityType?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) entityId?: string;
+  @ApiPropertyOptional({ example: 'submission.approved' }) @IsOptional() @IsString() @MaxLength(64) action?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() actorId?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() from?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() to?: string;
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' }) @IsOptional() @IsIn(['asc', 'desc']) sort?: 'asc' | 'desc';
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
+}

@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { SubmissionDto, VersionDetailDto } from '../../submissions/dto/submission.dto';
+
+export class RemarkDto {
+  @ApiPropertyOptional({ example: 3, description: 'Row number in the file' }) @IsOptional() @IsInt() @Min(1) row?: number;
+  @ApiPropertyOptional({ example: 'so_luong_luy_ke' }) @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9_]*$/) field?: string;
+  @ApiProperty({ example: 'Số lũy kế thấp hơn năm trước, đề nghị kiểm tra lại' }) @IsString() @IsNotEmpty() @MaxLength(2000) message: string;
+}
+
+export class DecisionDto {
+  @ApiProperty({ enum: ['approve', 'return'] })
+  @IsIn(['approve', 'return'])
+  decision: 'approve' | 'return';
+
+  @ApiProperty({ example: 2, description: 'The submitted version you reviewed; another one gets 409' })
+  @IsInt()
+  @Min(1)
+  versionNumber: number;
+
+  @ApiProperty({ example: 3, description: 'The submission revision you read; a stale one gets 409' })
+  @IsInt()
+  @Min(1)
+  expectedRevision: number;
+
+  @ApiPropertyOptional({ example: 'Đề nghị bổ sung số liệu chi nhánh', description: 'Required to return' })
+  @ValidateIf((dto: DecisionDto) => dto.decision === 'return' || dto.comment !== undefined)
+  @IsString()
+  @Matches(/\S/, { message: 'comment là bắt buộc khi trả lại báo cáo' })
+  @MaxLength(5000)
+  comment?: string;
+
+  @ApiPropertyOptional({ type: [RemarkDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => RemarkDto)
+  @ArrayMaxSize(500)
+  remarks?: RemarkDto[];
+}
+
+export class ReopenDto {
+  @ApiProperty({ example: 'Phát hiện sai sót sau khi duyệt' }) @IsString() @Matches(/\S/, { message: 'reason là bắt buộc' }) @MaxLength(5000) reason: string;
+  @ApiProperty({ example: 4 }) @IsInt() @Min(1) expectedRevision: number;
+}
+
+export class ReviewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['approve', 'return', 'reopen'] }) decision: string;
+  @ApiProperty() versionNumber: number;
+  @ApiPropertyOptional({ nullable: true }) comment: string | null;
+  @ApiProperty({ type: [RemarkDto] }) remarks: RemarkDto[];
+  @ApiPropertyOptional({ nullable: true }) reviewerEmail: string | null;
+  @ApiPropertyOptional({ nullable: true }) reviewerRole: string | null;
+  @ApiProperty() decidedAt: Date;
+}
+
+export class FieldChangeDto {
+  @ApiProperty({ example: 'san_luong_buu_gui' }) field: string;
+  @ApiProperty({ example: 'Sản lượng bưu gửi' }) label: string;
+  @ApiProperty() current: number;
+  @ApiPropertyOptional({ nullable: true }) previous: number | null;
+  @ApiPropertyOptional({ nullable: true }) change: number | null;
+  @ApiPropertyOptional({ nullable: true, example: 47 }) percent: number | null;
+  @ApiProperty({ description: 'Change above the configured threshold' }) flagged: boolean;
+}
+
+export class ComparisonDto {
+  @ApiProperty({ example: '2023-Q1' }) periodKey: string;
+  @ApiProperty({ example: 'approved' }) status: string;
+  @ApiPropertyOptional({ nullable: true }) versionNumber: number | null;
+  @ApiProperty({ type: [FieldChangeDto] }) changes: FieldChangeDto[];
+}
+
+export class ReviewViewDto {
+  @ApiProperty({ type: SubmissionDto }) submission: SubmissionDto;
+  @ApiPropertyOptional({ type: VersionDetailDto, nullable: true, description: 'The version under review with its report' }) version: VersionDetailDto | null;
+  @ApiProperty({ description: 'First rows of the version (use the rows route for more)' }) rows: Array<{ rowNumber: number; data: Record<string, unknown> }>;
+  @ApiProperty({ example: 30 }) thresholdPercent: number;
+  @ApiProperty({ type: ComparisonDto }) previousPeriod: ComparisonDto;
+  @ApiProperty({ type: ComparisonDto }) samePeriodLastYear: ComparisonDto;
+  @ApiProperty({ type: [ReviewDto] }) reviews: ReviewDto[];
+}
+
+export class SubmissionListQueryDto {
+  @ApiPropertyOptional({ example: 'TT35-BUU-CHINH' }) @IsOptional() @IsString() @MaxLength(64) obligation?: string;
+  @ApiPropertyOptional({ example: '2024-Y' }) @IsOptional() @IsString() @MaxLength(16) period?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @Matches(/^[0-9a-f-]{36}$/i) unitId?: string;
+  @ApiPropertyOptional({ enum: ['draft', 'submitted', 'returned', 'approved'] }) @IsOptional() @IsIn(['draft', 'submitted', 'returned', 'approved']) status?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: late first submissions only; false: on time only' }) @IsOptional() @IsIn(['true', 'false']) late?: string;
+  @ApiPropertyOptional({ enum: ['submittedAt', '-submittedAt', 'unitCode', '-unitCode', 'updatedAt', '-updatedAt'], default: 'submittedAt' })
+  @IsOptional()
+  @IsIn(['submittedAt', '-submittedAt', 'unitCode', '-unitCode', 'updatedAt', '-updatedAt'])
+  sort?: string;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
+}
+
+export class SubmissionListItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() obligationCode: string;
+  @ApiProperty() periodKey: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty() unitCode: string;
+  @ApiProperty() unitName: string;
+  @ApiProperty() status: string;
+  @ApiPropertyOptional({ nullable: true }) submittedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true }) onTime: boolean | null;
+  @ApiPropertyOptional({ nullable: true }) daysLate: number | null;
+  @ApiPropertyOptional({ nullable: true }) currentVersion: number | null;
+  @ApiPropertyOptional({ nullable: true }) submittedVersion: number | null;
+  @ApiProperty() versionCount: number;
+  @ApiProperty({ description: 'How many times it was returned' }) returnCount: number;
+  @ApiProperty() revision: number;
+}
+
+export class SubmissionListDto {
+  @ApiProperty({ type: [SubmissionListItemDto] }) items: SubmissionListItemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { Environment } from '../config/environment';
+import { type Period, previousPeriod, samePeriodLastYear } from '../periods/domain';
+import type { SubmissionTarget } from '../submissions/submission-target.service';
+import { SubmissionsService } from '../submissions/submissions.service';
+import type { FieldDefinition } from '../validation/domain/schema-definition';
+import { compareTotals, type FieldTotals } from './domain/period-comparison';
+import { ComparisonDto, ReviewViewDto } from './dto/review.dto';
+import { ReviewsService } from './reviews.service';
+
+const PREVIEW_ROWS = 100;
+
+/** What a reviewer sees: the version, its report and rows, comparisons with earlier periods, earlier reviews. */
+@Injectable()
+export class ReviewViewService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly submissions: SubmissionsService,
+    private readonly reviews: ReviewsService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async view(submissionId: string, user: AuthenticatedUser): Promise<ReviewViewDto> {
+    const { submission, target } = await this.submissions.byId(submissionId, user);
+    const versionId = submission.submittedVersionId ?? submission.currentVersionId;
+    const thresholdPercent = this.config.get('REVIEW_CHANGE_THRESHOLD_PERCENT', { infer: true });
+    const fields = versionId ? await this.numericFields(versionId) : [];
+    const totals = versionId ? await this.totals(versionId, fields) : {};
+    return {
+      submission: await this.submissions.viewOf(target, submission),
+      version: versionId ? await this.submissions.versionById(versionId) : null,
+      rows: versionId
+        ? await this.db.query('SELECT row_number AS "rowNumber", data FROM submission_rows WHERE version_id = $1 ORDER BY row_number LIMIT $2', [versionId, PREVIEW_ROWS])
+        : [],
+      thresholdPercent,
+      previousPeriod: await this.compare(target, previousPeriod(target.period), fields, totals, thresholdPercent),
+      samePeriodLastYear: await this.compare(target, samePeriodLastYear(target.period), fields, totals, thresholdPercent),
+      reviews: await this.reviews.history(submission.id),
+    };
+  }
+
+  private async compare(target: SubmissionTarget, period: Period, fields: FieldDefinition[], current: FieldTotals, threshold: number): Promise<ComparisonDto> {
+    const [other] = await this.db.query(
+      `SELECT s.status, s.submitted_version_id AS "versionId", v.number FROM submissions s LEFT JOIN submission_versions v ON v.id = s.submitted_version_id
+        WHERE s.obligation_id = $1 AND s.period_key = $2 AND s.unit_id = $3`,
+      [target.obligation.id, period.key, target.unit.id],
+    );
+    const previous = other?.versionId ? await this.totals(other.versionId, fields) : null;
+    return {
+      periodKey: period.key,
+      status: other?.status ?? 'not_started',
+      versionNumber: other?.number ?? null,
+      changes: compareTotals(fields, current, previous, threshold),
+    };
+  }
+
+  private async numericFields(versionId: string): Promise<FieldDefinition[]> {
+    const [{ definition }] = await this.db.query(
+      'SELECT s.definition FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id WHERE v.id = $1',
+      [versionId],
+    );
+    return (definition.fields as FieldDefinition[]).filter((f) => (f.type === 'integer' || f.type === 'decimal') && f.aggregate !== 'none');
+  }
+
+  /** Sums of numeric fields over a version's rows. */
+  private async totals(versionId: string, fields: FieldDefinition[]): Promise<FieldTotals> {
+    if (fields.length === 0) return {};
+    const rows: Array<{ key: string; total: string | null }> = await this.db.query(
+      `SELECT k.key, sum((r.data ->> k.key)::numeric) AS total
+         FROM submission_rows r CROSS JOIN unnest($2::text[]) AS k(key)
+        WHERE r.version_id = $1 AND jsonb_typeof(r.data -> k.key) = 'number'
+        GROUP BY k.key`,
+      [versionId, fields.map((f) => f.key)],
+    );
+    return Object.fromEntries(rows.filter((row) => row.total !== null).map((row) => [row.key, Number(row.total)]));
+  }
+}

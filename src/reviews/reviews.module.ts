@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { MailModule } from '../mail/mail.module';
+import { SubmissionsModule } from '../submissions/submissions.module';
+import { ReviewViewService } from './review-view.service';
+import { ReviewsController } from './reviews.controller';
+import { ReviewsService } from './reviews.service';
+import { SubmissionListService } from './submission-list.service';
+
+@Module({
+  imports: [AuditModule, MailModule, SubmissionsModule],
+  controllers: [ReviewsController],
+  providers: [ReviewsService, ReviewViewService, SubmissionListService],
+  exports: [ReviewsService],
+})
+export class ReviewsModule {}

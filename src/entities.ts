@@ -4,7 +4,10 @@ import { MailMessage } from './mail/mail-message.entity';
 import { CalendarOverrideRow } from './periods/calendar-override.entity';
 import { Obligation } from './obligations/obligation.entity';
 import { ReportSchemaVersion } from './obligations/report-schema-version.entity';
+import { EntryLockException } from './locks/entry-lock-exception.entity';
+import { Receipt } from './receipts/receipt.entity';
 import { Review } from './reviews/review.entity';
+import { VersionJustification } from './submissions/version-justification.entity';
 import { SubmissionRow } from './submissions/submission-row.entity';
 import { SubmissionVersion } from './submissions/submission-version.entity';
 import { Submission } from './submissions/submission.entity';
@@ -12,4 +15,4 @@ import { ReportingUnit } from './units/reporting-unit.entity';
 import { User } from './users/user.entity';
 
 /** Every TypeORM entity of the application; the data source and the CLI load this list. */
-export const ENTITIES = [ReportingUnit, User, AuditEvent, Obligation, ReportSchemaVersion, CalendarOverrideRow, MailMessage, Delivery, Submission, SubmissionVersion, SubmissionRow, Review];
+export const ENTITIES = [ReportingUnit, User, AuditEvent, Obligation, ReportSchemaVersion, CalendarOverrideRow, MailMessage, Delivery, Submission, SubmissionVersion, SubmissionRow, Review, Receipt, EntryLockException, VersionJustification];

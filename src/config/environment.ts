@@ -155,6 +155,16 @@ export class Environment {
   @Max(1000)
   REVIEW_CHANGE_THRESHOLD_PERCENT = 30;
 
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  ENTRY_LOCK_AFTER_DAYS = 90;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/)
+  RECEIPT_SIGNING_KEY?: string;
+
   /** Unset: e-mails are written as .eml files into OUTBOX_DIR instead of being sent. */
   @IsOptional()
   @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_valid_protocol: true })
@@ -185,6 +195,36 @@ export class Environment {
   @Min(1)
   @Max(3600000)
   MAIL_BACKOFF_MS = 2000;
+
+  /** Unset: on, except under NODE_ENV=test, where tests drive the scheduler's ticks themselves. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  REMINDER_SCHEDULER_ENABLED?: boolean;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1000)
+  @Max(24 * 3600 * 1000)
+  REMINDER_TICK_EVERY_MS = 5 * 60 * 1000;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  REMINDER_SEND_FROM_HOUR = 8;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  REMINDER_SEND_UNTIL_HOUR = 17;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  REMINDER_HORIZON_DAYS = 90;
 }
 
 const EXPECTATIONS: Record<string, string> = {
@@ -212,12 +252,19 @@ const EXPECTATIONS: Record<string, string> = {
   XLSX_MAX_ENTRIES: 'an integer from 10 to 1000000',
   REPORT_MAX_ISSUES: 'an integer from 10 to 100000 (issues kept per validation report; all are counted)',
   REVIEW_CHANGE_THRESHOLD_PERCENT: 'an integer percentage from 1 to 1000 (changes above it are flagged to reviewers)',
+  ENTRY_LOCK_AFTER_DAYS: 'an integer number of days from 0 (never lock) to 3650',
+  RECEIPT_SIGNING_KEY: 'a base64-encoded 32-byte Ed25519 seed (e.g. `openssl rand -base64 32`)',
   SMTP_URL: 'an SMTP URL such as smtp://127.0.0.1:1025 or smtps://user:password@mail.example.gov.vn:465',
   MAIL_FROM: 'a sender such as "Hệ thống báo cáo baocao" <no-reply@baocao.local>',
   MAIL_POOL_SIZE: 'an integer from 1 to 100 (SMTP connections and concurrent mail jobs)',
   OUTBOX_DIR: 'a directory path (relative to the working directory or absolute)',
   MAIL_MAX_ATTEMPTS: 'an integer from 1 to 100',
   MAIL_BACKOFF_MS: 'an integer number of milliseconds from 1 to 3600000',
+  REMINDER_SCHEDULER_ENABLED: 'true or false',
+  REMINDER_TICK_EVERY_MS: 'an integer number of milliseconds from 1000 to 86400000',
+  REMINDER_SEND_FROM_HOUR: 'an integer hour from 0 to 23 (Vietnam time)',
+  REMINDER_SEND_UNTIL_HOUR: 'an integer hour from 1 to 24 (Vietnam time), after REMINDER_SEND_FROM_HOUR',
+  REMINDER_HORIZON_DAYS: 'an integer number of days from 1 to 3650',
 };
 
 export class ConfigurationError extends Error {
@@ -244,8 +291,12 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     else if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET || env.JWT_SECRET.length < 32)
       problems.push('JWT_SECRET must not be the development default and must have at least 32 characters');
   }
+  if (env.REMINDER_SEND_UNTIL_HOUR <= env.REMINDER_SEND_FROM_HOUR) {
+    problems.push(`REMINDER_SEND_UNTIL_HOUR must be ${EXPECTATIONS.REMINDER_SEND_UNTIL_HOUR} (got ${JSON.stringify(raw.REMINDER_SEND_UNTIL_HOUR)})`);
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
   env.JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
+  env.REMINDER_SCHEDULER_ENABLED ??= env.NODE_ENV !== 'test';
   env.PUBLIC_URL ??= `http://localhost:${env.PORT}`;
   return env;
 }

@@ -63,6 +63,10 @@ export class Obligation {
   @Column({ type: 'jsonb' })
   reminderPolicy: ReminderPolicy;
 
+  /** Days after the due date when uploads and submits lock (0 = never; null = the ENTRY_LOCK_AFTER_DAYS default). */
+  @Column({ type: 'int', nullable: true })
+  entryLockDays: number | null;
+
   /** First day whose periods this obligation covers. */
   @Column({ type: 'date' })
   activeFrom: string;

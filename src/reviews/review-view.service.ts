@@ -40,6 +40,8 @@ export class ReviewViewService {
       previousPeriod: await this.compare(target, previousPeriod(target.period), fields, totals, thresholdPercent),
       samePeriodLastYear: await this.compare(target, samePeriodLastYear(target.period), fields, totals, thresholdPercent),
       reviews: await this.reviews.history(submission.id),
+      justification: versionId ? await this.justificationOf(versionId) : null,
+      changesSinceLastReview: await this.changesSinceLastReview(submission.id, versionId),
     };
   }
 
@@ -56,6 +58,27 @@ export class ReviewViewService {
       versionNumber: other?.number ?? null,
       changes: compareTotals(fields, current, previous, threshold),
     };
+  }
+
+  private async justificationOf(versionId: string): Promise<ReviewViewDto['justification']> {
+    const [row] = await this.db.query(
+      'SELECT general, per_warning AS "perWarning", justified_at AS "justifiedAt" FROM version_justifications WHERE version_id = $1',
+      [versionId],
+    );
+    return row ?? null;
+  }
+
+  /** After a return: what the officer changed between the returned version and the one now submitted. */
+  private async changesSinceLastReview(submissionId: string, versionId: string | null): Promise<ReviewViewDto['changesSinceLastReview']> {
+    if (!versionId) return null;
+    const [last] = await this.db.query(
+      `SELECT v.number AS "from", (SELECT number FROM submission_versions WHERE id = $2) AS "to", r.comment
+         FROM reviews r JOIN submission_versions v ON v.id = r.version_id
+        WHERE r.submission_id = $1 AND r.decision IN ('return', 'reopen') ORDER BY r.decided_at DESC LIMIT 1`,
+      [submissionId, versionId],
+    );
+    if (!last || last.from === last.to) return null;
+    return { returnedComment: last.comment, ...(await this.submissions.diffVersions(submissionId, last.from, last.to)) };
   }
 
   private async numericFields(versionId: string): Promise<FieldDefinition[]> {

@@ -6,7 +6,20 @@ import { ALL_ROLES, Roles, UnitScoped } from '../auth/access.decorators';
 import { type Actor, CurrentActor } from '../audit/actor';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { attachmentDisposition } from '../common/content-disposition';
-import { RowsDto, RowsQueryDto, SubmissionDto, SubmitDto, UploadResultDto, VersionDetailDto, VersionListDto } from './dto/submission.dto';
+import {
+  DiffQueryDto,
+  DryRunResultDto,
+  RowsDto,
+  RowsQueryDto,
+  SubmissionDto,
+  SubmitDto,
+  SubmitResultDto,
+  UploadQueryDto,
+  UploadResultDto,
+  VersionDetailDto,
+  VersionDiffDto,
+  VersionListDto,
+} from './dto/submission.dto';
 import { SubmissionsService } from './submissions.service';
 import { type UploadedFile as UploadedFileData, UploadService } from './upload.service';
 
@@ -40,16 +53,21 @@ export class SubmissionsController {
     operationId: 'uploadSubmissionVersion',
   })
   @ApiCreatedResponse({ type: UploadResultDto })
-  @ApiOkResponse({ type: UploadResultDto, description: 'These bytes were uploaded before; nothing new stored' })
+  @ApiOkResponse({ type: UploadResultDto, description: 'These bytes were uploaded before (nothing new stored), or dryRun=true (DryRunResultDto: report and what would change; nothing stored)' })
   @ApiSecured(400, 404, 409, 413, 415, 422)
   async upload(
     @Param('code') code: string,
     @Param('periodKey') periodKey: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Query() query: UploadQueryDto,
     @UploadedFile() file: UploadedFileData | undefined,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<UploadResultDto> {
+  ): Promise<UploadResultDto | DryRunResultDto> {
+    if (query.dryRun === 'true') {
+      response.status(200);
+      return this.uploads.dryRun(code, periodKey, unitId, file);
+    }
     const outcome = await this.uploads.upload(code, periodKey, unitId, file, actor);
     response.status(outcome.duplicate ? 200 : 201);
     const summary = await this.submissions.version(code, periodKey, unitId, outcome.version.number);
@@ -113,11 +131,28 @@ export class SubmissionsController {
     return this.submissions.rows(code, periodKey, unitId, number, query.offset, query.limit);
   }
 
+  @Get('diff')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Difference between two versions, row by row and field by field (rows matched by the schema key columns)', operationId: 'diffSubmissionVersions' })
+  @ApiOkResponse({ type: VersionDiffDto })
+  @ApiSecured(400, 404, 422)
+  diff(
+    @Param('code') code: string,
+    @Param('periodKey') periodKey: string,
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Query() query: DiffQueryDto,
+  ): Promise<VersionDiffDto> {
+    return this.submissions.diff(code, periodKey, unitId, query.from, query.to);
+  }
+
   @Post('submit')
   @Roles('province_officer', 'admin')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Submit a valid version for review (records submittedAt, on time or late)', operationId: 'submitSubmission' })
-  @ApiOkResponse({ type: SubmissionDto })
+  @ApiOperation({
+    summary: 'Submit a valid version for review: warnings need a justification, a locked period gets 409; returns the signed receipt',
+    operationId: 'submitSubmission',
+  })
+  @ApiOkResponse({ type: SubmitResultDto })
   @ApiSecured(400, 404, 409, 422)
   submit(
     @Param('code') code: string,
@@ -125,7 +160,7 @@ export class SubmissionsController {
     @Param('unitId', ParseUUIDPipe) unitId: string,
     @Body() body: SubmitDto,
     @CurrentActor() actor: Actor,
-  ): Promise<SubmissionDto> {
+  ): Promise<SubmitResultDto> {
     return this.submissions.submit(code, periodKey, unitId, body, actor);
   }
 }

@@ -4,7 +4,10 @@ import { MulterModule } from '@nestjs/platform-express';
 import { memoryStorage } from 'multer';
 import { AuditModule } from '../audit/audit.module';
 import type { Environment } from '../config/environment';
+import { LockExceptionsController } from '../locks/lock-exceptions.controller';
+import { LocksModule } from '../locks/locks.module';
 import { ObligationsModule } from '../obligations/obligations.module';
+import { ReceiptsModule } from '../receipts/receipts.module';
 import { SubmissionTargetService } from './submission-target.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
@@ -14,6 +17,8 @@ import { UploadService } from './upload.service';
   imports: [
     AuditModule,
     ObligationsModule,
+    LocksModule,
+    ReceiptsModule,
     MulterModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
@@ -22,7 +27,7 @@ import { UploadService } from './upload.service';
       }),
     }),
   ],
-  controllers: [SubmissionsController],
+  controllers: [SubmissionsController, LockExceptionsController],
   providers: [SubmissionsService, UploadService, SubmissionTargetService],
   exports: [SubmissionsService, SubmissionTargetService],
 })

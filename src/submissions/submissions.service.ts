@@ -4,7 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
-import { conflict, notFound } from '../common/app-error';
+import { conflict, notFound, unprocessable } from '../common/app-error';
+import { EntryLocksService } from '../locks/entry-locks.service';
+import { ReceiptsService } from '../receipts/receipts.service';
 import { ObligationPeriodsService } from '../obligations/obligation-periods.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { assertCanAccessUnit } from '../auth/unit-scope';
@@ -12,10 +14,13 @@ import { Obligation } from '../obligations/obligation.entity';
 import { daysLate, parsePeriodKeyFor } from '../periods/domain';
 import { ReportingUnit } from '../units/reporting-unit.entity';
 import { nextStatus, transitionRefusal } from './domain/submission-status';
-import { RowsDto, SubmissionDto, SubmitDto, VersionDetailDto, VersionSummaryDto } from './dto/submission.dto';
+import { RowsDto, SubmissionDto, SubmitDto, SubmitResultDto, VersionDetailDto, VersionDiffDto, VersionSummaryDto } from './dto/submission.dto';
+import { diffRows } from './domain/row-diff';
+import type { ReportSchemaDefinition } from '../validation/domain/schema-definition';
 import { Submission } from './submission.entity';
 import { type SubmissionTarget, SubmissionTargetService } from './submission-target.service';
 import { SubmissionVersion } from './submission-version.entity';
+import { VersionJustification } from './version-justification.entity';
 
 const SUMMARY_COLUMNS = `v.number, v.sha256, v.size_bytes AS "sizeBytes", v.media_type AS "mediaType", v.format,
   v.original_name AS "originalName", v.valid, v.rows_read AS "rowsRead", v.error_count AS "errorCount",
@@ -29,6 +34,8 @@ export class SubmissionsService {
     private readonly periods: ObligationPeriodsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly locks: EntryLocksService,
+    private readonly receipts: ReceiptsService,
   ) {}
 
   async get(code: string, periodKey: string, unitId: string): Promise<SubmissionDto> {
@@ -104,11 +111,37 @@ export class SubmissionsService {
     return { total, items };
   }
 
-  /** Sends a valid version for review; the first submission decides on-time or late. */
-  async submit(code: string, periodKey: string, unitId: string, input: SubmitDto, actor: Actor): Promise<SubmissionDto> {
+  /** Row-by-row, field-by-field difference between two versions of a submission. */
+  async diff(code: string, periodKey: string, unitId: string, from: number, to: number): Promise<VersionDiffDto> {
+    const submission = await this.existing(code, periodKey, unitId);
+    return this.diffVersions(submission.id, from, to);
+  }
+
+  async diffVersions(submissionId: string, from: number, to: number): Promise<VersionDiffDto> {
+    const versions: Array<{ id: string; number: number; definition: ReportSchemaDefinition }> = await this.db.query(
+      `SELECT v.id, v.number, s.definition FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id
+        WHERE v.submission_id = $1 AND v.number = ANY($2::int[])`,
+      [submissionId, [from, to]],
+    );
+    const before = versions.find((v) => v.number === from);
+    const after = versions.find((v) => v.number === to);
+    if (!before || !after) throw notFound('phiên bản báo cáo', String(before ? to : from));
+    const rowsOf = (id: string) => this.db.query('SELECT row_number AS "rowNumber", data FROM submission_rows WHERE version_id = $1 ORDER BY row_number', [id]);
+    const keyFields = after.definition.keyFields ?? [];
+    const fields = [...new Set([...before.definition.fields, ...after.definition.fields].map((f) => f.key))];
+    const diff = diffRows(await rowsOf(before.id), await rowsOf(after.id), keyFields, fields);
+    return { from, to, keyFields, ...diff };
+  }
+
+  /**
+   * Sends a valid version for review: warnings need a justification, a locked period refuses, the
+   * first submission decides on-time or late, and a signed receipt of record is issued.
+   */
+  async submit(code: string, periodKey: string, unitId: string, input: SubmitDto, actor: Actor): Promise<SubmitResultDto> {
     const target = await this.targets.resolve(code, periodKey, unitId);
     const schedule = await this.periods.schedule(target.obligation, target.period);
-    const submission = await this.db.transaction(async (manager) => {
+    const { submission, receipt } = await this.db.transaction(async (manager) => {
+      await this.locks.assertOpen(target, schedule, manager);
       const current = await this.find(manager, target, true);
       if (!current) throw conflict('illegal_transition', transitionRefusal('not_started', 'submit'), { submissionStatus: 'not_started' });
       if (input.expectedRevision !== undefined && input.expectedRevision !== current.revision) {
@@ -117,7 +150,10 @@ export class SubmissionsService {
       const to = nextStatus(current.status, 'submit');
       if (!to) throw conflict('illegal_transition', transitionRefusal(current.status, 'submit'), { submissionStatus: current.status });
       const number = input.versionNumber ?? current.versionCount;
-      const version = await manager.getRepository(SubmissionVersion).findOneBy({ submissionId: current.id, number });
+      const version = await manager.getRepository(SubmissionVersion).findOne({
+        where: { submissionId: current.id, number },
+        select: { id: true, number: true, valid: true, errorCount: true, warningCount: true, sha256: true, report: true },
+      });
       if (!version) throw notFound('phiên bản báo cáo', String(number));
       if (!version.valid) {
         throw conflict('version_not_valid', `Phiên bản ${number} còn ${version.errorCount} lỗi; hãy sửa và tải lên lại trước khi gửi.`, {
@@ -125,27 +161,70 @@ export class SubmissionsService {
           errorCount: version.errorCount,
         });
       }
+      if (version.warningCount > 0) await this.justify(manager, version, input, actor);
       const now = this.clock.now();
       const from = current.status;
       const first = current.firstSubmittedAt === null;
-      const late = daysLate(schedule.dueDate, now);
       Object.assign(current, {
         status: to,
         submittedVersionId: version.id,
         submittedAt: now,
-        ...(first ? { firstSubmittedAt: now, dueDate: schedule.dueDate, onTime: now.getTime() <= Date.parse(schedule.dueAt), daysLate: late } : {}),
+        ...(first ? { firstSubmittedAt: now, dueDate: schedule.dueDate, onTime: now.getTime() <= Date.parse(schedule.dueAt), daysLate: daysLate(schedule.dueDate, now) } : {}),
       });
       const saved = await manager.getRepository(Submission).save(current);
+      const receipt = await this.receipts.issue(manager, {
+        submissionId: saved.id,
+        versionNumber: number,
+        fileSha256: version.sha256,
+        serverTime: now.toISOString(),
+        submitter: { id: actor.user?.id ?? null, email: actor.user?.email ?? null },
+        unit: { id: target.unit.id, code: target.unit.code, name: target.unit.name },
+        obligation: { code: target.obligation.code, title: target.obligation.title },
+        periodKey: target.period.key,
+        dueDate: schedule.dueDate,
+        onTime: now.getTime() <= Date.parse(schedule.dueAt),
+      });
       await this.audit.record(manager, actor, {
         action: 'submission.submitted',
         entityType: 'submission',
         entityId: saved.id,
         before: { status: from },
-        after: { status: to, version: number, onTime: saved.onTime, dueDate: saved.dueDate, submittedAt: now.toISOString() },
+        after: { status: to, version: number, onTime: saved.onTime, dueDate: saved.dueDate, submittedAt: now.toISOString(), receiptId: receipt.id },
       });
-      return saved;
+      return { submission: saved, receipt };
     });
-    return this.view(target, submission);
+    const view = await this.view(target, submission);
+    return { ...view, receipt: { id: receipt.id, content: { ...receipt.content }, hash: receipt.hash, signature: receipt.signature, keyId: receipt.keyId } };
+  }
+
+  /** Warnings allow a submit only with a written justification: one for all, or one for each warning listed. */
+  private async justify(manager: EntityManager, version: SubmissionVersion, input: SubmitDto, actor: Actor): Promise<void> {
+    const warnings = version.report.issues.map((issue, index) => ({ issue, index })).filter(({ issue }) => issue.severity === 'warning');
+    const given = new Map((input.warningJustifications ?? []).map((j) => [j.issue, j.text.normalize('NFC').trim()]));
+    const unknown = [...given.keys()].filter((index) => !warnings.some((w) => w.index === index));
+    if (unknown.length > 0) {
+      throw unprocessable('validation_failed', 'Có giải trình cho mục không phải là cảnh báo.', [
+        { field: 'warningJustifications', code: 'not_a_warning', message: `Các mục ${unknown.join(', ')} không phải là cảnh báo của phiên bản này` },
+      ]);
+    }
+    const allListed = warnings.length === version.warningCount && warnings.every((w) => given.has(w.index));
+    if (!input.justification && !allListed) {
+      const missing = warnings.filter((w) => !given.has(w.index)).map((w) => w.index);
+      throw conflict(
+        'justification_required',
+        `Phiên bản ${version.number} có ${version.warningCount} cảnh báo; hãy giải trình chung (justification) hoặc giải trình từng cảnh báo trước khi gửi.`,
+        { warningCount: version.warningCount, unjustifiedWarnings: missing },
+      );
+    }
+    await manager.getRepository(VersionJustification).upsert(
+      {
+        versionId: version.id,
+        general: input.justification?.normalize('NFC').trim() ?? null,
+        perWarning: [...given].map(([issue, text]) => ({ issue, text })),
+        justifiedBy: actor.user?.id ?? null,
+      },
+      ['versionId'],
+    );
   }
 
   private async existing(code: string, periodKey: string, unitId: string): Promise<Submission> {

@@ -7,13 +7,16 @@ import type { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, unprocessable } from '../common/app-error';
 import type { Environment } from '../config/environment';
+import { EntryLocksService } from '../locks/entry-locks.service';
 import { ReportSchemasService } from '../obligations/report-schemas.service';
+import type { TypedRow } from '../validation/domain/cell-value';
 import { ObligationPeriodsService } from '../obligations/obligation-periods.service';
 import type { ReportSchemaDefinition } from '../validation/domain/schema-definition';
 import { SubmissionValidator } from '../validation/domain/row-validator';
 import type { ValidationReport } from '../validation/domain/validation-report';
 import { openUpload, type OpenedUpload } from '../validation/parsing/read-upload';
 import { isUploadRejected } from '../validation/parsing/upload-rejected';
+import { type DiffSummary, diffRows, type KeyedRow } from './domain/row-diff';
 import { nextStatus, transitionRefusal } from './domain/submission-status';
 import { sanitizeFileName } from './sanitize-file-name';
 import { Submission } from './submission.entity';
@@ -26,6 +29,16 @@ export interface UploadedFile {
   buffer: Buffer;
   originalname?: string;
   mimetype?: string;
+}
+
+export interface DryRunOutcome {
+  dryRun: true;
+  /** These exact bytes are already stored as that version. */
+  duplicateOfVersion: number | null;
+  /** The version the change counts refer to (the current one), null when none. */
+  comparedWithVersion: number | null;
+  summary: { rowsRead: number; rowsValid: number; rowsWithErrors: number; rowsWithWarnings: number } & DiffSummary;
+  report: ValidationReport;
 }
 
 export interface UploadOutcome {
@@ -50,27 +63,13 @@ export class UploadService {
     private readonly periods: ObligationPeriodsService,
     private readonly audit: AuditService,
     private readonly config: ConfigService<Environment, true>,
+    private readonly locks: EntryLocksService,
   ) {}
 
   async upload(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined, actor: Actor): Promise<UploadOutcome> {
-    if (!file || file.buffer.length === 0) {
-      throw unprocessable('file_required', 'Hãy đính kèm tệp báo cáo (trường "file" của biểu mẫu multipart) có nội dung.', [
-        { field: 'file', code: 'file_required', message: 'file là bắt buộc và không được rỗng' },
-      ]);
-    }
-    const target = await this.targets.resolve(code, periodKey, unitId);
-    const schedule = await this.periods.schedule(target.obligation, target.period);
-    if (schedule.status === 'upcoming') {
-      throw conflict('period_not_open', `${target.period.label} chưa bắt đầu kỳ chốt số liệu (từ ${schedule.cutoffStart}); chưa thể nộp báo cáo.`);
-    }
-    const schema = await this.schemas.inForce(target.obligation, target.period);
-    if (!schema) {
-      throw unprocessable('no_schema', `Nghĩa vụ ${code} chưa có biểu mẫu áp dụng cho ${target.period.label}.`);
-    }
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-
-    try {
-      return await this.db.transaction(async (manager) => {
+    const { target, schema, sha256, buffer } = await this.prepare(code, periodKey, unitId, file);
+    return this.refusedUploadsAsProblems(() =>
+      this.db.transaction(async (manager) => {
         const submission = await this.lockSubmission(manager, target);
         const existing = await manager.getRepository(SubmissionVersion).findOne({
           where: { submissionId: submission.id, sha256 },
@@ -81,24 +80,17 @@ export class UploadService {
         const to = nextStatus(submission.status, 'upload');
         if (!to) throw conflict('illegal_transition', transitionRefusal(submission.status, 'upload'), { submissionStatus: submission.status });
 
-        const upload = await openUpload(file.buffer, {
-          fileName: file.originalname,
-          mediaType: file.mimetype,
-          preferredSheetName: schema.definition.sheetName,
-          knownHeaders: schema.definition.fields.flatMap((f) => [f.label, ...(f.aliases ?? [])]),
-          knownKeys: schema.definition.fields.map((f) => f.key),
-          limits: uploadLimitsFrom(this.config),
-        });
+        const upload = await this.open(buffer, file as UploadedFile, schema.definition);
         const version = await manager.getRepository(SubmissionVersion).save({
           submissionId: submission.id,
           number: submission.versionCount + 1,
           schemaVersionId: schema.id,
           sha256,
-          sizeBytes: file.buffer.length,
+          sizeBytes: buffer.length,
           mediaType: mediaTypeOf(upload.format),
           format: upload.format,
-          originalName: sanitizeFileName(file.originalname),
-          content: file.buffer,
+          originalName: sanitizeFileName(file?.originalname),
+          content: buffer,
           valid: false,
           rowsRead: 0,
           errorCount: 0,
@@ -106,7 +98,9 @@ export class UploadService {
           report: {} as ValidationReport,
           uploadedBy: actor.user?.id ?? null,
         });
-        const report = await this.validateInto(manager, version.id, upload, schema.definition);
+        const writer = new SubmissionRowWriter(manager, version.id);
+        const report = await this.validate(upload, schema.definition, (rowNumber, row) => writer.add(rowNumber, row));
+        await writer.flush();
         await manager.getRepository(SubmissionVersion).update(
           { id: version.id },
           { valid: report.valid, rowsRead: report.rowsRead, errorCount: report.errorCount, warningCount: report.warningCount, report },
@@ -125,7 +119,79 @@ export class UploadService {
         });
         Object.assign(version, { valid: report.valid, rowsRead: report.rowsRead, errorCount: report.errorCount, warningCount: report.warningCount });
         return { submission: saved, version, report, duplicate: false };
+      }),
+    );
+  }
+
+  /**
+   * Validates as an upload would and says what would change against the current version, storing
+   * nothing: no version, no rows, no status change, no audit event.
+   */
+  async dryRun(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined): Promise<DryRunOutcome> {
+    const { target, schema, sha256, buffer } = await this.prepare(code, periodKey, unitId, file);
+    const submission = await this.db.getRepository(Submission).findOneBy({ obligationId: target.obligation.id, periodKey: target.period.key, unitId: target.unit.id });
+    const status = submission?.status ?? 'not_started';
+    if (!nextStatus(status, 'upload')) throw conflict('illegal_transition', transitionRefusal(status, 'upload'), { submissionStatus: status });
+    return this.refusedUploadsAsProblems(async () => {
+      const upload = await this.open(buffer, file as UploadedFile, schema.definition);
+      const rows: KeyedRow[] = [];
+      const report = await this.validate(upload, schema.definition, async (rowNumber, data) => {
+        rows.push({ rowNumber, data });
       });
+      const current: KeyedRow[] = submission?.currentVersionId
+        ? await this.db.query('SELECT row_number AS "rowNumber", data FROM submission_rows WHERE version_id = $1 ORDER BY row_number', [submission.currentVersionId])
+        : [];
+      const [duplicate] = submission
+        ? await this.db.query('SELECT number FROM submission_versions WHERE submission_id = $1 AND sha256 = $2', [submission.id, sha256])
+        : [];
+      const diff = diffRows(current, rows, schema.definition.keyFields ?? [], schema.definition.fields.map((f) => f.key), 0);
+      return {
+        dryRun: true,
+        duplicateOfVersion: duplicate?.number ?? null,
+        comparedWithVersion: submission?.versionCount ? submission.versionCount : null,
+        summary: {
+          rowsRead: report.rowsRead,
+          rowsValid: report.rowsValid,
+          rowsWithErrors: report.rowsWithErrors,
+          rowsWithWarnings: report.rowsWithWarnings,
+          ...diff.summary,
+        },
+        report,
+      };
+    });
+  }
+
+  private async prepare(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined) {
+    if (!file || file.buffer.length === 0) {
+      throw unprocessable('file_required', 'Hãy đính kèm tệp báo cáo (trường "file" của biểu mẫu multipart) có nội dung.', [
+        { field: 'file', code: 'file_required', message: 'file là bắt buộc và không được rỗng' },
+      ]);
+    }
+    const target = await this.targets.resolve(code, periodKey, unitId);
+    const schedule = await this.periods.schedule(target.obligation, target.period);
+    if (schedule.status === 'upcoming') {
+      throw conflict('period_not_open', `${target.period.label} chưa bắt đầu kỳ chốt số liệu (từ ${schedule.cutoffStart}); chưa thể nộp báo cáo.`);
+    }
+    await this.locks.assertOpen(target, schedule);
+    const schema = await this.schemas.inForce(target.obligation, target.period);
+    if (!schema) throw unprocessable('no_schema', `Nghĩa vụ ${code} chưa có biểu mẫu áp dụng cho ${target.period.label}.`);
+    return { target, schema, sha256: createHash('sha256').update(file.buffer).digest('hex'), buffer: file.buffer };
+  }
+
+  private open(buffer: Buffer, file: UploadedFile, definition: ReportSchemaDefinition): Promise<OpenedUpload> {
+    return openUpload(buffer, {
+      fileName: file.originalname,
+      mediaType: file.mimetype,
+      preferredSheetName: definition.sheetName,
+      knownHeaders: definition.fields.flatMap((f) => [f.label, ...(f.aliases ?? [])]),
+      knownKeys: definition.fields.map((f) => f.key),
+      limits: uploadLimitsFrom(this.config),
+    });
+  }
+
+  private async refusedUploadsAsProblems<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
     } catch (error) {
       if (isUploadRejected(error)) {
         throw new AppError(error.status, error.code, titleOf(error.status), error.message, undefined, error.detail ? { limits: error.detail } : undefined);
@@ -147,17 +213,16 @@ export class UploadService {
     });
   }
 
-  private async validateInto(manager: EntityManager, versionId: string, upload: OpenedUpload, definition: ReportSchemaDefinition): Promise<ValidationReport> {
+  /** Streams the rows through the validator, handing each typed row to `accept`. */
+  private async validate(upload: OpenedUpload, definition: ReportSchemaDefinition, accept: (rowNumber: number, row: TypedRow) => Promise<void>): Promise<ValidationReport> {
     const validator = new SubmissionValidator(definition, { maxIssues: this.config.get('REPORT_MAX_ISSUES', { infer: true }) });
-    const writer = new SubmissionRowWriter(manager, versionId);
     try {
       if (validator.acceptHeader(upload.header, upload.headerRowNumber)) {
         for await (const row of upload.rows) {
           const typed = validator.acceptRow(row.cells, row.rowNumber);
-          if (typed) await writer.add(row.rowNumber, typed);
+          if (typed) await accept(row.rowNumber, typed);
         }
       }
-      await writer.flush();
     } finally {
       await upload.close();
     }

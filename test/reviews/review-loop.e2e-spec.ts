@@ -45,7 +45,7 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
     t.http().post(`/api/v1/submissions/${id}/decisions`).set('authorization', await as(email)).send(body);
 
   it('runs the whole loop with e-mails to the officers and an audit row for every step', async () => {
-    const first = await uploadAndSubmit('01', csv([TT35_HEADER, ...tt35Rows([3, 12, 4, 1], [25, 1234, 40, 9])]));
+    const first = await uploadAndSubmit('33', csv([TT35_HEADER, ...tt35Rows([3, 12, 4, 1], [25, 1234, 40, 9])]));
 
     const queue = await t.http().get('/api/v1/submissions?status=submitted&obligation=TT35-BUU-CHINH').set('authorization', await as(REVIEWER));
     expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(first.id);
@@ -70,20 +70,20 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
     expect(returned.status).toBe(200);
     expect(returned.body.status).toBe('returned');
 
-    const mail = await waitFor('the return e-mail', () => sink.messages.find((m) => m.envelopeTo.includes('officer.01@baocao.local') && /trả lại/.test(m.subject)));
-    expect(mail.subject).toBe('Báo cáo TT35-BUU-CHINH Năm 2024 của Thành phố Hà Nội bị trả lại, đề nghị sửa và gửi lại');
+    const mail = await waitFor('the return e-mail', () => sink.messages.find((m) => m.envelopeTo.includes('officer.33@baocao.local') && /trả lại/.test(m.subject)));
+    expect(mail.subject).toBe('Báo cáo TT35-BUU-CHINH Năm 2024 của Hưng Yên bị trả lại, đề nghị sửa và gửi lại');
     expect(mail.text).toContain('Số lũy kế dòng 2 chưa khớp sổ theo dõi');
     expect(mail.text).toContain('dòng 3, cột so_luong_luy_ke: Kiểm tra lại số lũy kế');
 
-    const officerToken = await as(officer('01'));
-    await t.http().post(`${base('01')}/versions`).set('authorization', officerToken).attach('file', csv([TT35_HEADER, ...tt35Rows([3, 12, 4, 1], [25, 1300, 40, 9])]), 'sua.csv');
-    const resubmitted = await t.http().post(`${base('01')}/submit`).set('authorization', officerToken).send({});
+    const officerToken = await as(officer('33'));
+    await t.http().post(`${base('33')}/versions`).set('authorization', officerToken).attach('file', csv([TT35_HEADER, ...tt35Rows([3, 12, 4, 1], [25, 1300, 40, 9])]), 'sua.csv');
+    const resubmitted = await t.http().post(`${base('33')}/submit`).set('authorization', officerToken).send({});
     expect(resubmitted.body).toMatchObject({ status: 'submitted', submittedVersion: 2, onTime: true });
 
     const approved = await decide(first.id, { decision: 'approve', versionNumber: 2, expectedRevision: resubmitted.body.revision });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
-    await waitFor('the approval e-mail', () => sink.messages.find((m) => m.envelopeTo.includes('officer.01@baocao.local') && /đã được duyệt/.test(m.subject)));
+    await waitFor('the approval e-mail', () => sink.messages.find((m) => m.envelopeTo.includes('officer.33@baocao.local') && /đã được duyệt/.test(m.subject)));
 
     const final = await decide(first.id, { decision: 'return', versionNumber: 2, expectedRevision: approved.body.revision, comment: 'Thử trả lại' });
     expect(final.status).toBe(409);
@@ -107,12 +107,12 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
       ['return', 1],
       ['approve', 2],
     ]);
-    const listed = await t.http().get(`/api/v1/submissions?unitId=${units['01']}&obligation=TT35-BUU-CHINH`).set('authorization', await as(REVIEWER));
+    const listed = await t.http().get(`/api/v1/submissions?unitId=${units['33']}&obligation=TT35-BUU-CHINH`).set('authorization', await as(REVIEWER));
     expect(listed.body.items[0]).toMatchObject({ status: 'approved', returnCount: 1, versionCount: 2 });
   });
 
   it('lets only an admin reopen an approved submission, with a reason', async () => {
-    const submitted = await uploadAndSubmit('02', csv([TT35_HEADER, ...tt35Rows()]));
+    const submitted = await uploadAndSubmit('34', csv([TT35_HEADER, ...tt35Rows()]));
     const approved = await decide(submitted.id, { decision: 'approve', versionNumber: 1, expectedRevision: submitted.revision });
     const byReviewer = await t.http().post(`/api/v1/submissions/${submitted.id}/reopen`).set('authorization', await as(REVIEWER)).send({ reason: 'x', expectedRevision: approved.body.revision });
     expect(byReviewer.status).toBe(403);
@@ -126,7 +126,7 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
   });
 
   it('answers 409 to a decision on a stale version or revision, and lets exactly one of two concurrent decisions land', async () => {
-    const submitted = await uploadAndSubmit('04', csv([TT35_HEADER, ...tt35Rows()]));
+    const submitted = await uploadAndSubmit('35', csv([TT35_HEADER, ...tt35Rows()]));
     const staleVersion = await decide(submitted.id, { decision: 'approve', versionNumber: 2, expectedRevision: submitted.revision });
     expect(staleVersion.status).toBe(409);
     expect(staleVersion.body).toMatchObject({ code: 'stale_version', submittedVersion: 1 });
@@ -144,7 +144,7 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
   });
 
   it('writes no audit row and no review when a decision fails', async () => {
-    const submitted = await uploadAndSubmit('06', csv([TT35_HEADER, ...tt35Rows()]));
+    const submitted = await uploadAndSubmit('36', csv([TT35_HEADER, ...tt35Rows()]));
     const [{ n: auditBefore }] = await db.query('SELECT count(*)::int AS n FROM audit_events');
     const [{ n: mailBefore }] = await db.query('SELECT count(*)::int AS n FROM mail_messages');
     expect((await decide(submitted.id, { decision: 'approve', versionNumber: 9, expectedRevision: submitted.revision })).status).toBe(409);
@@ -158,13 +158,13 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
   });
 
   it('scopes every review route by role and unit', async () => {
-    const submitted = await uploadAndSubmit('08', csv([TT35_HEADER, ...tt35Rows()]));
+    const submitted = await uploadAndSubmit('37', csv([TT35_HEADER, ...tt35Rows()]));
     const foreignOfficer = await as(officer('79'));
     expect((await t.http().get(`/api/v1/submissions/${submitted.id}/review`).set('authorization', foreignOfficer)).status).toBe(403);
     expect((await t.http().get(`/api/v1/submissions/${submitted.id}/history`).set('authorization', foreignOfficer)).status).toBe(403);
-    expect((await decide(submitted.id, { decision: 'approve', versionNumber: 1, expectedRevision: submitted.revision }, officer('08'))).status).toBe(403);
+    expect((await decide(submitted.id, { decision: 'approve', versionNumber: 1, expectedRevision: submitted.revision }, officer('37'))).status).toBe(403);
     expect((await decide(submitted.id, { decision: 'approve', versionNumber: 1, expectedRevision: submitted.revision }, COMPLIANCE)).status).toBe(403);
-    const own = await t.http().get(`/api/v1/submissions/${submitted.id}/review`).set('authorization', await as(officer('08')));
+    const own = await t.http().get(`/api/v1/submissions/${submitted.id}/review`).set('authorization', await as(officer('37')));
     expect(own.status).toBe(200);
     const list = await t.http().get('/api/v1/submissions?status=submitted').set('authorization', foreignOfficer);
     expect(list.body.items.every((i: { unitCode: string }) => i.unitCode === '79')).toBe(true);
@@ -177,11 +177,11 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
 
   it('compares with the same quarter last year and flags a jump above the threshold', async () => {
     clock.set('2023-04-01T02:00:00Z');
-    const row = (items: string) => [items, '100', '1.000', '500', '10', '10', '5', '20', '30', '14/03/2023', 'Nguyễn Văn A', ''];
-    const lastYear = await uploadAndSubmit('10', csv([QUARTERLY_HEADER, row('343.540')]), 'BC-QUY-TTTT-TINH', '2023-Q1');
+    const row = (items: string) => [items, '100', '1.000', '500', '40', '40', '5', '20', '30', '14/03/2023', 'Nguyễn Văn A', ''];
+    const lastYear = await uploadAndSubmit('40', csv([QUARTERLY_HEADER, row('343.540')]), 'BC-QUY-TTTT-TINH', '2023-Q1');
     expect((await decide(lastYear.id, { decision: 'approve', versionNumber: 1, expectedRevision: lastYear.revision })).status).toBe(200);
     clock.set('2024-04-01T02:00:00Z');
-    const thisYear = await uploadAndSubmit('10', csv([QUARTERLY_HEADER, row('505.000')]), 'BC-QUY-TTTT-TINH', '2024-Q1');
+    const thisYear = await uploadAndSubmit('40', csv([QUARTERLY_HEADER, row('505.000')]), 'BC-QUY-TTTT-TINH', '2024-Q1');
     const view = await t.http().get(`/api/v1/submissions/${thisYear.id}/review`).set('authorization', await as(REVIEWER));
     expect(view.body.samePeriodLastYear.periodKey).toBe('2023-Q1');
     const items = view.body.samePeriodLastYear.changes.find((c: { field: string }) => c.field === 'san_luong_buu_gui');

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { SubmissionDto, VersionDetailDto } from '../../submissions/dto/submission.dto';
+import { SubmissionDto, VersionDetailDto, VersionDiffDto } from '../../submissions/dto/submission.dto';
 
 export class RemarkDto {
   @ApiPropertyOptional({ example: 3, description: 'Row number in the file' }) @IsOptional() @IsInt() @Min(1) row?: number;
@@ -80,6 +80,10 @@ export class ReviewViewDto {
   @ApiProperty({ type: ComparisonDto }) previousPeriod: ComparisonDto;
   @ApiProperty({ type: ComparisonDto }) samePeriodLastYear: ComparisonDto;
   @ApiProperty({ type: [ReviewDto] }) reviews: ReviewDto[];
+  @ApiPropertyOptional({ nullable: true, description: "The officer's justification of the version's warnings" })
+  justification: { general: string | null; perWarning: Array<{ issue: number; text: string }>; justifiedAt: Date } | null;
+  @ApiPropertyOptional({ nullable: true, description: 'After a return: the diff between the returned version and the one submitted now, next to the comment' })
+  changesSinceLastReview: (VersionDiffDto & { returnedComment: string | null }) | null;
 }
 
 export class SubmissionListQueryDto {

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PeriodScheduleDto } from '../../periods/dto/period.dto';
+import type { ValidationReport } from '../../validation/domain/validation-report';
+import type { DiffSummary, RowDifference } from '../domain/row-diff';
+import type { DryRunOutcome } from '../upload.service';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from '../domain/submission-status';
 
 export class VersionSummaryDto {
@@ -55,6 +58,11 @@ export class VersionDetailDto extends VersionSummaryDto {
   @ApiProperty({ description: 'The validation report' }) report: Record<string, unknown>;
 }
 
+export class WarningJustificationDto {
+  @ApiProperty({ example: 0, description: 'Index of the warning in the version report issues' }) @IsInt() @Min(0) issue: number;
+  @ApiProperty({ example: 'Số liệu tăng do sáp nhập bưu cục' }) @IsString() @Matches(/\S/) @MaxLength(2000) text: string;
+}
+
 export class SubmitDto {
   @ApiPropertyOptional({ description: 'Version to submit (default: the latest)', example: 2 })
   @IsOptional()
@@ -67,6 +75,30 @@ export class SubmitDto {
   @IsInt()
   @Min(1)
   expectedRevision?: number;
+
+  @ApiPropertyOptional({ description: 'One justification for all warnings of the version', example: 'Các cảnh báo đã được kiểm tra với sổ theo dõi' })
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/)
+  @MaxLength(5000)
+  justification?: string;
+
+  @ApiPropertyOptional({ type: [WarningJustificationDto], description: 'Or one justification per warning' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => WarningJustificationDto)
+  @ArrayMaxSize(1000)
+  warningJustifications?: WarningJustificationDto[];
+}
+
+export class SubmitResultDto extends SubmissionDto {
+  @ApiProperty({ description: 'The signed receipt of record of this submit' }) receipt: {
+    id: string;
+    content: Record<string, unknown>;
+    hash: string;
+    signature: string;
+    keyId: string;
+  };
 }
 
 export class RowsQueryDto {
@@ -86,4 +118,35 @@ export class SubmissionQueryDto {
   @ApiPropertyOptional({ enum: SUBMISSION_STATUSES }) @IsOptional() @IsIn(SUBMISSION_STATUSES) status?: SubmissionStatus;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
+}
+
+export class UploadQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: validate and report what would change, store nothing' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  dryRun?: string;
+}
+
+export class DryRunResultDto {
+  @ApiProperty({ example: true }) dryRun: true;
+  @ApiPropertyOptional({ nullable: true, description: 'These exact bytes are already stored as that version' }) duplicateOfVersion: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The current version the change counts compare with' }) comparedWithVersion: number | null;
+  @ApiProperty({ example: { rowsRead: 4, rowsValid: 4, rowsWithErrors: 0, rowsWithWarnings: 0, added: 1, changed: 2, removed: 0, unchanged: 1 } })
+  summary: DryRunOutcome['summary'];
+  @ApiProperty({ description: 'The full validation report' }) report: ValidationReport;
+}
+
+export class DiffQueryDto {
+  @ApiProperty({ example: 1 }) @Type(() => Number) @IsInt() @Min(1) from: number;
+  @ApiProperty({ example: 2 }) @Type(() => Number) @IsInt() @Min(1) to: number;
+}
+
+export class VersionDiffDto {
+  @ApiProperty() from: number;
+  @ApiProperty() to: number;
+  @ApiProperty({ type: [String], description: 'Key columns rows are matched by (empty: by position)' }) keyFields: string[];
+  @ApiProperty({ example: { added: 0, removed: 0, changed: 1, unchanged: 3 } }) summary: DiffSummary;
+  @ApiProperty({ example: [{ key: 'Doanh nghiệp được cấp giấy phép bưu chính', kind: 'changed', fromRow: 2, toRow: 2, changes: [{ field: 'so_luong_luy_ke', from: 25, to: 26 }] }] })
+  differences: RowDifference[];
+  @ApiProperty() truncated: boolean;
 }

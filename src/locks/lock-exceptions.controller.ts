@@ -1,0 +1,77 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Roles } from '../auth/access.decorators';
+import { type Actor, CurrentActor } from '../audit/actor';
+import { ApiSecured } from '../common/api-problems.decorator';
+import { ObligationsService } from '../obligations/obligations.service';
+import { SubmissionTargetService } from '../submissions/submission-target.service';
+import { EntryLocksService } from './entry-locks.service';
+
+export class GrantExceptionDto {
+  @ApiProperty({ example: 'TT35-BUU-CHINH' }) @IsString() @MaxLength(64) obligationCode: string;
+  @ApiProperty({ example: '2024-Y' }) @IsString() @MaxLength(16) periodKey: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() unitId: string;
+  @ApiProperty({ example: 'Sở gặp sự cố mất điện kéo dài, được gia hạn theo công văn số 12/BTTTT' })
+  @IsString()
+  @Matches(/\S/, { message: 'reason là bắt buộc' })
+  @MaxLength(2000)
+  reason: string;
+  @ApiProperty({ format: 'date-time', example: '2025-04-30T17:00:00Z' }) @IsISO8601({ strict: true }) endsAt: string;
+}
+
+export class ExceptionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() obligationCode: string;
+  @ApiProperty() periodKey: string;
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty() unitCode: string;
+  @ApiProperty() reason: string;
+  @ApiProperty() endsAt: Date;
+  @ApiPropertyOptional({ nullable: true }) grantedBy: string | null;
+  @ApiProperty() grantedAt: Date;
+  @ApiProperty({ description: 'Not yet expired' }) active: boolean;
+}
+
+export class ExceptionListDto {
+  @ApiProperty({ type: [ExceptionDto] }) items: ExceptionDto[];
+}
+
+export class ExceptionQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) obligation?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) period?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) active?: string;
+}
+
+@ApiTags('Khoá nhập liệu (entry locks)')
+@Controller('api/v1/lock-exceptions')
+export class LockExceptionsController {
+  constructor(
+    private readonly locks: EntryLocksService,
+    private readonly targets: SubmissionTargetService,
+    private readonly obligations: ObligationsService,
+  ) {}
+
+  @Post()
+  @Roles('admin', 'ministry_reviewer')
+  @ApiOperation({ summary: 'Let one unit upload and submit for a locked period until an end date (audited)', operationId: 'grantLockException' })
+  @ApiCreatedResponse({ type: ExceptionDto })
+  @ApiSecured(404, 422)
+  async grant(@Body() body: GrantExceptionDto, @CurrentActor() actor: Actor): Promise<ExceptionDto> {
+    const target = await this.targets.resolve(body.obligationCode, body.periodKey, body.unitId);
+    const saved = await this.locks.grant(target, body.reason, new Date(body.endsAt), actor);
+    const [listed] = await this.locks.list({ id: saved.id });
+    return listed;
+  }
+
+  @Get()
+  @Roles('admin', 'ministry_reviewer', 'compliance_officer')
+  @ApiOperation({ summary: 'Lock exceptions, newest first (active=true: not yet expired)', operationId: 'listLockExceptions' })
+  @ApiOkResponse({ type: ExceptionListDto })
+  @ApiSecured(404, 422)
+  async list(@Query() query: ExceptionQueryDto): Promise<ExceptionListDto> {
+    const obligationId = query.obligation ? (await this.obligations.find(query.obligation)).id : undefined;
+    return { items: await this.locks.list({ obligationId, periodKey: query.period, unitId: query.unitId, activeOnly: query.active === 'true' }) };
+  }
+}

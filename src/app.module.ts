@@ -8,6 +8,7 @@ import { AppLoggerModule } from './common/logger.module';
 import { type Environment, validateEnvironment } from './config/environment';
 import { buildDataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
 import { MailWorkerModule } from './mail/mail-worker.module';
 import { MailModule } from './mail/mail.module';
 import { ObligationsModule } from './obligations/obligations.module';
@@ -49,6 +50,7 @@ export class AppModule {
         ObligationsModule,
         SubmissionsModule,
         ReviewsModule,
+        HistoryModule,
         HealthModule,
         MailModule,
         ...(role === 'api' ? [] : [MailWorkerModule]),

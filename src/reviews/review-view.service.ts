@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { Environment } from '../config/environment';
+import { UnitHistoryService } from '../history/unit-history.service';
 import { type Period, previousPeriod, samePeriodLastYear } from '../periods/domain';
 import type { SubmissionTarget } from '../submissions/submission-target.service';
 import { SubmissionsService } from '../submissions/submissions.service';
@@ -22,6 +23,7 @@ export class ReviewViewService {
     private readonly submissions: SubmissionsService,
     private readonly reviews: ReviewsService,
     private readonly config: ConfigService<Environment, true>,
+    private readonly history: UnitHistoryService,
   ) {}
 
   async view(submissionId: string, user: AuthenticatedUser): Promise<ReviewViewDto> {
@@ -46,6 +48,19 @@ export class ReviewViewService {
   }
 
   private async compare(target: SubmissionTarget, period: Period, fields: FieldDefinition[], current: FieldTotals, threshold: number): Promise<ComparisonDto> {
+    const existedThen = target.unit.validFrom <= period.end;
+    if (!existedThen) {
+      // Before a merger the unit is compared with the approved values of the units it replaced, summed.
+      const before = await this.history.valuesFor(target.obligation, period, target.unit.id);
+      const any = before.units.some((unit) => unit.approved);
+      return {
+        periodKey: period.key,
+        status: any ? 'approved' : 'not_started',
+        versionNumber: null,
+        predecessors: before.units.map((unit) => unit.code),
+        changes: compareTotals(fields, current, any ? before.values : null, threshold),
+      };
+    }
     const [other] = await this.db.query(
       `SELECT s.status, s.submitted_version_id AS "versionId", v.number FROM submissions s LEFT JOIN submission_versions v ON v.id = s.submitted_version_id
         WHERE s.obligation_id = $1 AND s.period_key = $2 AND s.unit_id = $3`,

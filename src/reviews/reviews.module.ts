@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { HistoryModule } from '../history/history.module';
 import { MailModule } from '../mail/mail.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { ReviewViewService } from './review-view.service';
@@ -8,7 +9,7 @@ import { ReviewsService } from './reviews.service';
 import { SubmissionListService } from './submission-list.service';
 
 @Module({
-  imports: [AuditModule, MailModule, SubmissionsModule],
+  imports: [AuditModule, MailModule, SubmissionsModule, HistoryModule],
   controllers: [ReviewsController],
   providers: [ReviewsService, ReviewViewService, SubmissionListService],
   exports: [ReviewsService],

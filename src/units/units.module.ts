@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { UnitLineageService } from './unit-lineage.service';
+import { UnitMergersService } from './unit-mergers.service';
 import { UnitsController } from './units.controller';
 import { UnitsService } from './units.service';
 
-@Module({ imports: [AuditModule], controllers: [UnitsController], providers: [UnitsService], exports: [UnitsService] })
+@Module({
+  imports: [AuditModule],
+  controllers: [UnitsController],
+  providers: [UnitsService, UnitMergersService, UnitLineageService],
+  exports: [UnitsService, UnitLineageService],
+})
 export class UnitsModule {}

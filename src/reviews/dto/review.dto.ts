@@ -69,6 +69,8 @@ export class ComparisonDto {
   @ApiProperty({ example: '2023-Q1' }) periodKey: string;
   @ApiProperty({ example: 'approved' }) status: string;
   @ApiPropertyOptional({ nullable: true }) versionNumber: number | null;
+  @ApiPropertyOptional({ type: [String], description: 'Before a merger: the codes of the units whose approved values were summed' })
+  predecessors?: string[];
   @ApiProperty({ type: [FieldChangeDto] }) changes: FieldChangeDto[];
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { UNIT_KINDS, type UnitKind } from '../reporting-unit.entity';
 
 export class UnitDto {
@@ -75,4 +75,42 @@ export class UnitContactsDto {
   @IsOptional()
   @IsEmail()
   leadershipEmail: string | null;
+}
+
+export class MergerEntryDto {
+  @ApiProperty({ example: '08' }) @IsString() @MaxLength(16) code: string;
+  @ApiProperty({ example: 'Tuyên Quang' }) @IsString() @MaxLength(200) name: string;
+  @ApiProperty({ type: [String], example: ['02', '08'] }) @IsString({ each: true }) @ArrayMaxSize(20) oldCodes: string[];
+}
+
+export class MergerImportDto {
+  @ApiProperty({ format: 'date', example: '2025-07-01', description: 'First day of the new units' })
+  @IsISO8601({ strict: true })
+  effectiveFrom: string;
+
+  @ApiProperty({ example: 'Nghị quyết 202/2025/QH15 ngày 12/6/2025 của Quốc hội' })
+  @IsString()
+  @MaxLength(500)
+  legalBasis: string;
+
+  @ApiPropertyOptional({ type: [MergerEntryDto], description: 'The mapping as JSON, or give `csv` instead' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => MergerEntryDto)
+  @ArrayMaxSize(1000)
+  units?: MergerEntryDto[];
+
+  @ApiPropertyOptional({ description: 'The mapping as CSV: new_code,new_name_vi,old_codes (old codes separated by |)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1_000_000)
+  csv?: string;
+}
+
+export class MergerResultDto {
+  @ApiProperty({ format: 'date' }) effectiveFrom: string;
+  @ApiProperty({ example: 23 }) created: number;
+  @ApiProperty({ example: 1 }) renamed: number;
+  @ApiProperty({ example: 10 }) unchanged: number;
+  @ApiProperty({ example: 52 }) retired: number;
 }

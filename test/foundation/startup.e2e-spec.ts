@@ -151,6 +151,48 @@ describe('Start-up (node dist/src/main.js)', () => {
     }
   });
 
+  it('creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD in production, and no demo accounts', async () => {
+    const name = `${new URL(testDatabaseUrl()).pathname.slice(1)}_prod`;
+    const url = new URL(TEST_ADMIN_URL);
+    url.pathname = `/${name}`;
+    const port = await freePort();
+    const logins: Record<string, number> = {};
+    try {
+      const run = await runUntilReady(
+        {
+          NODE_ENV: 'production',
+          JWT_SECRET: 'a-production-secret-with-more-than-32-characters',
+          ADMIN_EMAIL: 'quantri@mst.gov.vn',
+          ADMIN_PASSWORD: 'mat-khau-quan-tri-dai',
+          DATABASE_URL: url.toString(),
+          PORT: String(port),
+          HOST: '127.0.0.1',
+        },
+        /listening on/,
+        async () => {
+          for (const [email, password] of [
+            ['quantri@mst.gov.vn', 'mat-khau-quan-tri-dai'],
+            ['admin@baocao.local', 'anything-at-all'],
+          ]) {
+            const response = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ email, password }),
+            });
+            logins[email] = response.status;
+          }
+        },
+      );
+      expect(run.code).toBe(0);
+      expect(logins).toEqual({ 'quantri@mst.gov.vn': 200, 'admin@baocao.local': 401 });
+    } finally {
+      const admin = new Client({ connectionString: TEST_ADMIN_URL });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+
   it('runs the worker role alone without an HTTP listener and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const run = await runUntilReady({ ROLE: 'worker', PORT: String(port) }, /worker started/, async () => {

@@ -3,10 +3,14 @@ import type { TypedRow } from '../validation/domain/cell-value';
 
 const BATCH_ROWS = 2000;
 
-/** Buffers typed rows and inserts them in batches, so memory stays flat however long the file is. */
+/**
+ * Buffers typed rows and inserts them in batches, one batch in flight while the next is being
+ * parsed, so memory stays flat however long the file is and the database works alongside parsing.
+ */
 export class SubmissionRowWriter {
-  private rowNumbers: number[] = [];
-  private data: string[] = [];
+  private batch: string[] = [];
+  private inFlight: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
 
   constructor(
     private readonly manager: EntityManager,
@@ -14,21 +18,35 @@ export class SubmissionRowWriter {
   ) {}
 
   async add(rowNumber: number, row: TypedRow): Promise<void> {
-    this.rowNumbers.push(rowNumber);
-    this.data.push(JSON.stringify(row));
-    if (this.rowNumbers.length >= BATCH_ROWS) await this.flush();
+    this.batch.push(`{"n":${rowNumber},"d":${JSON.stringify(row)}}`);
+    if (this.batch.length >= BATCH_ROWS) await this.send();
   }
 
+  /** Sends what is buffered and waits until every batch is stored. */
   async flush(): Promise<void> {
-    if (this.rowNumbers.length === 0) return;
-    const rowNumbers = this.rowNumbers;
-    const data = this.data;
-    this.rowNumbers = [];
-    this.data = [];
-    await this.manager.query(
-      `INSERT INTO submission_rows (version_id, row_number, data)
-       SELECT $1, r.n, r.d FROM unnest($2::int[], $3::jsonb[]) AS r(n, d)`,
-      [this.versionId, rowNumbers, data],
-    );
+    await this.send();
+    await this.inFlight;
+    if (this.failure) throw this.failure;
+  }
+
+  private async send(): Promise<void> {
+    await this.inFlight;
+    if (this.failure) throw this.failure;
+    if (this.batch.length === 0) return;
+    const json = `[${this.batch.join(',')}]`;
+    this.batch = [];
+    // The failure is kept, not left unhandled, and rethrown at the next send or flush.
+    this.inFlight = this.manager
+      .query(
+        `INSERT INTO submission_rows (version_id, row_number, data)
+         SELECT $1, (e ->> 'n')::int, e -> 'd' FROM jsonb_array_elements($2::jsonb) AS e`,
+        [this.versionId, json],
+      )
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          this.failure = error;
+        },
+      );
   }
 }

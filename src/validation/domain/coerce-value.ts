@@ -146,8 +146,11 @@ function enumConverter(enumValues: readonly string[]): (value: Scalar) => Coerci
     const key = normalizeHeader(canonical);
     if (!canonicalByKey.has(key)) canonicalByKey.set(key, canonical);
   }
+  const exact = new Set(enumValues);
   const allowed = describeAllowedValues(enumValues);
   return (value) => {
+    // Most cells are spelt exactly as the canonical value: skip normalising them.
+    if (typeof value === 'string' && exact.has(value)) return ok(value);
     const matchable = typeof value === 'string' || typeof value === 'number';
     const canonical = matchable ? canonicalByKey.get(normalizeHeader(String(value))) : undefined;
     if (canonical !== undefined) return ok(canonical);

@@ -5,7 +5,7 @@ import type { CellValue } from './cell-value';
  * state of the validator that grows with the number of rows.
  */
 export class UniqueKeyTracker {
-  private readonly firstRowByKey = new Map<string, number>();
+  private readonly firstRowByKey = new Map<string | number | boolean, number>();
 
   constructor(readonly fields: readonly string[]) {}
 
@@ -15,7 +15,8 @@ export class UniqueKeyTracker {
    */
   track(values: readonly CellValue[], rowNumber: number): number | null {
     if (values.some((value) => value === null)) return null;
-    const key = JSON.stringify(values);
+    // One-column keys (the usual case) are used as they are; composite ones are serialised.
+    const key = values.length === 1 ? (values[0] as string | number | boolean) : JSON.stringify(values);
     const firstRow = this.firstRowByKey.get(key);
     if (firstRow !== undefined) return firstRow;
     this.firstRowByKey.set(key, rowNumber);

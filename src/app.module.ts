@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClockModule } from './common/clock.module';
+import { ComplianceModule } from './compliance/compliance.module';
 import { AppLoggerModule } from './common/logger.module';
 import { type Environment, validateEnvironment } from './config/environment';
 import { buildDataSourceOptions } from './database/data-source-options';
@@ -51,6 +52,7 @@ export class AppModule {
         SubmissionsModule,
         ReviewsModule,
         HistoryModule,
+        ComplianceModule,
         HealthModule,
         MailModule,
         ...(role === 'api' ? [] : [MailWorkerModule]),

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { GroupValue, PeriodStats } from './domain/aggregate-groups';
+
+export interface PeriodAggregation {
+  stats: PeriodStats;
+  /** Approved submissions with a submitted version. */
+  unitsIncluded: number;
+  /** Of those, the ones validated against another schema version than the one given. */
+  unitsOnOtherSchemaVersions: number;
+}
+
+interface StatRow {
+  values: GroupValue[];
+  field: string;
+  sum: string | null;
+  avg: string | null;
+  count: number;
+  units: number;
+}
+
+/** Sums, averages and counts of numeric fields over the rows of each approved submission's submitted version. */
+@Injectable()
+export class AggregatesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async aggregate(obligationId: string, periodKey: string, schemaVersionId: string | null, fieldKeys: string[], groupKeys: string[]): Promise<PeriodAggregation> {
+    const [included]: Array<{ units: number; other: number }> = await this.db.query(
+      `SELECT count(*)::int AS units, count(*) FILTER (WHERE v.schema_version_id IS DISTINCT FROM $3::uuid)::int AS other
+         FROM submissions s JOIN submission_versions v ON v.id = s.submitted_version_id
+        WHERE s.obligation_id = $1 AND s.period_key = $2 AND s.status = 'approved'`,
+      [obligationId, periodKey, schemaVersionId],
+    );
+    const rows: StatRow[] =
+      fieldKeys.length === 0 || included.units === 0
+        ? []
+        : await this.db.query(
+            `SELECT g.grp AS "values", k.key AS field,
+                    sum((r.data ->> k.key)::numeric)::text AS sum, avg((r.data ->> k.key)::numeric)::text AS avg,
+                    count(*)::int AS count, count(DISTINCT s.unit_id)::int AS units
+               FROM submissions s
+               JOIN submission_rows r ON r.version_id = s.submitted_version_id
+               CROSS JOIN LATERAL (
+                 SELECT coalesce(jsonb_agg(r.data -> f.key ORDER BY f.ord), '[]'::jsonb) AS grp
+                   FROM unnest($4::text[]) WITH ORDINALITY AS f(key, ord)
+               ) g
+               CROSS JOIN unnest($3::text[]) AS k(key)
+              WHERE s.obligation_id = $1 AND s.period_key = $2 AND s.status = 'approved'
+                AND jsonb_typeof(r.data -> k.key) = 'number'
+              GROUP BY g.grp, k.key`,
+            [obligationId, periodKey, fieldKeys, groupKeys],
+          );
+    const stats: PeriodStats = new Map();
+    for (const row of rows) {
+      const id = JSON.stringify(row.values);
+      const group = stats.get(id) ?? { values: row.values, fields: new Map() };
+      group.fields.set(row.field, { sum: toNumber(row.sum), avg: toNumber(row.avg), count: row.count, units: row.units });
+      stats.set(id, group);
+    }
+    return { stats, unitsIncluded: included.units, unitsOnOtherSchemaVersions: included.other };
+  }
+}
+
+function toNumber(value: string | null): number | null {
+  return value === null ? null : Number(value);
+}

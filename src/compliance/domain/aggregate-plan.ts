@@ -1,0 +1,29 @@
+import type { Aggregate, FieldDefinition, ReportSchemaDefinition } from '../../validation/domain/schema-definition';
+
+export type AppliedAggregate = Exclude<Aggregate, 'none'>;
+
+export interface AggregatedField {
+  key: string;
+  label: string;
+  unit: string | null;
+  aggregate: AppliedAggregate;
+}
+
+/** What national aggregates add up for a schema: numeric fields, grouped by the key fields when the schema has them. */
+export interface AggregatePlan {
+  fields: AggregatedField[];
+  /** Key fields (e.g. the indicator of form 01/BC-STTTT): each combination of their values is added up apart. */
+  groupBy: FieldDefinition[];
+}
+
+export const AGGREGATE_LABELS: Record<AppliedAggregate, string> = { sum: 'Tổng', avg: 'Trung bình', count: 'Số giá trị' };
+
+export function aggregatePlan(definition: ReportSchemaDefinition): AggregatePlan {
+  const fields = definition.fields
+    .filter((field) => (field.type === 'integer' || field.type === 'decimal') && field.aggregate !== 'none')
+    .map((field) => ({ key: field.key, label: field.label, unit: field.unit ?? null, aggregate: field.aggregate ?? 'sum' }) as AggregatedField);
+  const groupBy = (definition.keyFields ?? [])
+    .map((key) => definition.fields.find((field) => field.key === key))
+    .filter((field): field is FieldDefinition => field !== undefined);
+  return { fields, groupBy };
+}

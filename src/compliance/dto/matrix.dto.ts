@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SUBMISSION_STATUSES, type SubmissionStatus } from '../../submissions/domain/submission-status';
+import { ObligationSummaryDto } from './completion.dto';
+
+export class MatrixColumnDto {
+  @ApiProperty({ example: '2024-Q1', description: 'Period key (units x periods) or obligation code (units x obligations)' }) key: string;
+  @ApiProperty({ example: 'Quý I/2024' }) label: string;
+  @ApiProperty({ example: '2024-Q1' }) periodKey: string;
+  @ApiProperty({ example: 'TT35-BUU-CHINH' }) obligationCode: string;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+}
+
+export class MatrixCellDto {
+  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: SubmissionStatus;
+  @ApiProperty() complied: boolean;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiPropertyOptional({ nullable: true }) submittedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true }) daysLate: number | null;
+  @ApiPropertyOptional({ nullable: true }) daysOverdue: number | null;
+}
+
+export class MatrixRowDto {
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ example: '01' }) unitCode: string;
+  @ApiProperty({ example: 'Thành phố Hà Nội' }) unitName: string;
+  @ApiProperty({ type: [MatrixCellDto], description: 'One per column; null where the unit does not owe that report (it did not exist, or is not targeted)' })
+  cells: Array<MatrixCellDto | null>;
+}
+
+export class MatrixDto {
+  @ApiProperty({ enum: ['periods', 'obligations'], description: 'What the columns are' }) columnsAre: 'periods' | 'obligations';
+  @ApiPropertyOptional({ type: ObligationSummaryDto, nullable: true, description: 'The obligation of a units x periods matrix' }) obligation: ObligationSummaryDto | null;
+  @ApiPropertyOptional({ example: '2024-Q1', nullable: true, description: 'The period of a units x obligations matrix' }) periodKey: string | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: [MatrixColumnDto] }) columns: MatrixColumnDto[];
+  @ApiProperty({ type: [MatrixRowDto] }) rows: MatrixRowDto[];
+  @ApiProperty({ description: 'Units in the whole matrix' }) total: number;
+  @ApiProperty() offset: number;
+  @ApiProperty() limit: number;
+}

@@ -14,6 +14,8 @@ export interface UnitFacts {
   unitCode: string;
   unitName: string;
   facts: SubmissionFacts | undefined;
+  /** How many times the submission went back to the unit (return round trips). */
+  returnCount: number;
 }
 
 interface TallyRow {
@@ -37,6 +39,7 @@ interface UnitFactsRow {
   dueDate: string | null;
   onTime: boolean | null;
   daysLate: number | null;
+  returnCount: number;
 }
 
 // Only columns of the covering unique index on submissions (migration ComplianceCoveringIndex): index-only scans.
@@ -51,7 +54,8 @@ const TALLY_COLUMNS = `count(u.id)::int AS expected,
 
 const FACT_COLUMNS = `u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName", s.status,
   s.submitted_at AS "submittedAt", s.first_submitted_at AS "firstSubmittedAt", s.due_date::text AS "dueDate",
-  s.on_time AS "onTime", s.days_late AS "daysLate"`;
+  s.on_time AS "onTime", s.days_late AS "daysLate",
+  (SELECT count(*)::int FROM reviews r WHERE r.submission_id = s.id AND r.decision = 'return') AS "returnCount"`;
 
 /** Who is expected for an obligation's periods and where their submissions stand: SQL over units and submissions. */
 @Injectable()
@@ -136,5 +140,6 @@ export function toUnitFacts(row: UnitFactsRow): UnitFacts {
     unitCode: row.unitCode,
     unitName: row.unitName,
     facts: row.status === null ? undefined : { status: row.status, submittedAt: row.submittedAt, firstSubmittedAt: row.firstSubmittedAt, dueDate: row.dueDate, onTime: row.onTime, daysLate: row.daysLate },
+    returnCount: row.returnCount ?? 0,
   };
 }

@@ -99,5 +99,5 @@ export class CompletionService {
 
 function unitRow(unit: UnitFacts, schedule: PeriodSchedule, obligation: ObligationScope, now: Date): UnitCompletionDto {
   const standing = unitStatus(unit.facts, schedule, obligation.compliesWhen, now);
-  return { unitId: unit.unitId, unitCode: unit.unitCode, unitName: unit.unitName, ...standing, statusLabel: STATUS_LABELS[standing.status] };
+  return { unitId: unit.unitId, unitCode: unit.unitCode, unitName: unit.unitName, ...standing, statusLabel: STATUS_LABELS[standing.status], returnCount: unit.returnCount };
 }

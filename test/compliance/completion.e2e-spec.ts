@@ -163,6 +163,7 @@ describe('Compliance: completion, trends and matrices', () => {
         onTime: false,
         daysLate: 3,
         daysOverdue: null,
+        returnCount: 0,
       });
       expect(table['08']).toMatchObject({ status: 'draft', complied: false, submittedAt: null, daysLate: null, daysOverdue: 6 });
     });

@@ -57,13 +57,14 @@ describe('Compliance: XLSX and CSV exports of the completion table and the matri
         'Đúng hạn',
         'Số ngày nộp trễ',
         'Số ngày quá hạn',
+        'Số lần bị trả lại',
       ]);
       expect(sheet.rowCount).toBe(1 + 67);
       expect(sheet.getColumn(2).width).toBe(34);
       const hanoi = rowValues(sheet, 2);
       expect(hanoi.slice(0, 5)).toEqual(['01', 'Thành phố Hà Nội', 'đã duyệt', 'Có', new Date('2025-02-04T00:00:00Z')]);
       const late = sheet.getRow(3);
-      expect(rowValues(sheet, 3)).toEqual(['02', 'Hà Giang', 'đã duyệt', 'Có', new Date('2025-02-04T00:00:00Z'), new Date('2025-02-07T09:00:00Z'), new Date('2025-02-07T09:00:00Z'), 'Không', 3]);
+      expect(rowValues(sheet, 3)).toEqual(['02', 'Hà Giang', 'đã duyệt', 'Có', new Date('2025-02-04T00:00:00Z'), new Date('2025-02-07T09:00:00Z'), new Date('2025-02-07T09:00:00Z'), 'Không', 3, undefined, 0]);
       expect(late.getCell(5).numFmt).toBe('dd/mm/yyyy');
       expect(late.getCell(6).numFmt).toBe('dd/mm/yyyy hh:mm');
       expect(late.getCell(9).numFmt).toBe('#,##0');
@@ -90,11 +91,11 @@ describe('Compliance: XLSX and CSV exports of the completion table and the matri
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(response.headers['content-disposition']).toBe(`attachment; filename="tien-do-TT35-BUU-CHINH-2024-Y.csv"; filename*=UTF-8''tien-do-TT35-BUU-CHINH-2024-Y.csv`);
       const records = readCsv(response.body);
-      expect(records[0]).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Trạng thái', 'Đã hoàn thành', 'Hạn nộp', 'Nộp lần đầu (giờ Việt Nam)', 'Nộp gần nhất (giờ Việt Nam)', 'Đúng hạn', 'Số ngày nộp trễ', 'Số ngày quá hạn']);
+      expect(records[0]).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Trạng thái', 'Đã hoàn thành', 'Hạn nộp', 'Nộp lần đầu (giờ Việt Nam)', 'Nộp gần nhất (giờ Việt Nam)', 'Đúng hạn', 'Số ngày nộp trễ', 'Số ngày quá hạn', 'Số lần bị trả lại']);
       expect(records).toHaveLength(1 + 67);
       const byCode = Object.fromEntries(records.slice(1).map((record) => [record[0], record]));
-      expect(byCode['02']).toEqual(['02', 'Hà Giang', 'đã duyệt', 'Có', '2025-02-04', '2025-02-07 09:00:00', '2025-02-07 09:00:00', 'Không', '3', '']);
-      expect(byCode['04']).toEqual(['04', 'Cao Bằng', 'chưa nộp', 'Không', '2025-02-04', '', '', '', '', '6']);
+      expect(byCode['02']).toEqual(['02', 'Hà Giang', 'đã duyệt', 'Có', '2025-02-04', '2025-02-07 09:00:00', '2025-02-07 09:00:00', 'Không', '3', '', '0']);
+      expect(byCode['04']).toEqual(['04', 'Cao Bằng', 'chưa nộp', 'Không', '2025-02-04', '', '', '', '', '6', '0']);
       expect(byCode.Y1.slice(1, 3)).toEqual([`'${HOSTILE.Y1}`, 'bị trả lại']);
       expect(byCode.Y2[1]).toBe(`'${HOSTILE.Y2}`);
       expect(byCode.Y3[1]).toBe(`'${HOSTILE.Y3}`);

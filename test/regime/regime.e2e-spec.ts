@@ -180,6 +180,8 @@ describe('Regime features: dry run, justified warnings, receipts, version diff, 
       expect(view.body.changesSinceLastReview).toMatchObject({ returnedComment: 'Sai số lũy kế chỉ tiêu 2', from: 1, to: 2, summary: { changed: 1 } });
       const list = await t.http().get(`/api/v1/submissions?unitId=${units['48']}`).set('authorization', reviewer);
       expect(list.body.items[0].returnCount).toBe(1);
+      const table = await t.http().get('/api/v1/compliance/obligations/TT35-BUU-CHINH/periods/2024-Y/units').set('authorization', reviewer);
+      expect(table.body.items.find((u: { unitCode: string }) => u.unitCode === '48')).toMatchObject({ returnCount: 1, status: 'submitted' });
     });
   });
 

@@ -62,6 +62,7 @@ export class UnitCompletionDto {
   @ApiPropertyOptional({ nullable: true }) onTime: boolean | null;
   @ApiPropertyOptional({ nullable: true, description: 'Days the first submission was late (0 on time)' }) daysLate: number | null;
   @ApiPropertyOptional({ nullable: true, description: 'Days past the due date for a unit still owing' }) daysOverdue: number | null;
+  @ApiProperty({ description: 'Return round trips: how many times the report went back to the unit' }) returnCount: number;
 }
 
 export class UnitCompletionListDto {

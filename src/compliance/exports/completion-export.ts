@@ -39,6 +39,7 @@ export function completionDocument(table: UnitCompletionListDto): ExportDocument
           { key: 'onTime', header: 'Đúng hạn', kind: 'boolean', width: 10 },
           { key: 'daysLate', header: 'Số ngày nộp trễ', kind: 'integer', width: 14 },
           { key: 'daysOverdue', header: 'Số ngày quá hạn', kind: 'integer', width: 14 },
+          { key: 'returnCount', header: 'Số lần bị trả lại', kind: 'integer', width: 14 },
         ],
         rows: table.items.map((item) => ({ ...item })),
       },

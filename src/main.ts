@@ -38,7 +38,7 @@ async function start(env: Environment): Promise<void> {
   await http.listen(env.PORT, env.HOST);
   const base = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   log.log(
-    `baocao ${role === 'all' ? 'api + worker' : 'api'} listening on ${env.HOST}:${env.PORT} | API ${base}/api/v1 | OpenAPI ${base}/${OPENAPI_PATH}`,
+    `baocao ${role === 'all' ? 'api + worker' : 'api'} listening on ${env.HOST}:${env.PORT} | API ${base}/api/v1 | OpenAPI ${base}/${OPENAPI_PATH} | Dashboard ${base}/dashboard`,
   );
 }
 

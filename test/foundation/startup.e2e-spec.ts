@@ -135,7 +135,7 @@ describe('Start-up (node dist/src/main.js)', () => {
       const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
       expect(lines.some((line) => /Applied migrations: Foundation/.test(line.msg))).toBe(true);
       expect(lines.at(-1).msg).toBe('shutdown complete');
-      expect(lines.some((line) => /OpenAPI http:\/\/localhost:\d+\/api\/docs/.test(line.msg))).toBe(true);
+      expect(lines.some((line) => /OpenAPI http:\/\/localhost:\d+\/api\/docs \| Dashboard http:\/\/localhost:\d+\/dashboard/.test(line.msg))).toBe(true);
       const requestLine = lines.find((line) => line.req?.url === '/api/v1/units');
       expect(requestLine).toMatchObject({ req: { id: 'startup-probe-2' }, res: { statusCode: 401 } });
       const admin = new Client({ connectionString: TEST_ADMIN_URL });

@@ -16,6 +16,9 @@ import { ObligationsModule } from './obligations/obligations.module';
 import { PeriodsModule } from './periods/periods.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
+import { QueueBoardModule } from './reminders/queue-board/queue-board.module';
+import { RemindersWorkerModule } from './reminders/reminders-worker.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UnitsModule } from './units/units.module';
@@ -51,11 +54,14 @@ export class AppModule {
         ObligationsModule,
         SubmissionsModule,
         ReviewsModule,
-        HistoryModule,
         ComplianceModule,
+        HistoryModule,
         HealthModule,
         MailModule,
         ...(role === 'api' ? [] : [MailWorkerModule]),
+        RemindersModule,
+        ...(role === 'api' ? [] : [RemindersWorkerModule]),
+        ...(role === 'worker' ? [] : [QueueBoardModule]),
       ],
     };
   }

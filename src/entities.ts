@@ -1,6 +1,7 @@
 import { AuditEvent } from './audit/audit-event.entity';
 import { Delivery } from './mail/delivery.entity';
 import { MailMessage } from './mail/mail-message.entity';
+import { Reminder } from './reminders/reminder.entity';
 import { CalendarOverrideRow } from './periods/calendar-override.entity';
 import { Obligation } from './obligations/obligation.entity';
 import { ReportSchemaVersion } from './obligations/report-schema-version.entity';
@@ -15,4 +16,4 @@ import { ReportingUnit } from './units/reporting-unit.entity';
 import { User } from './users/user.entity';
 
 /** Every TypeORM entity of the application; the data source and the CLI load this list. */
-export const ENTITIES = [ReportingUnit, User, AuditEvent, Obligation, ReportSchemaVersion, CalendarOverrideRow, MailMessage, Delivery, Submission, SubmissionVersion, SubmissionRow, Review, Receipt, EntryLockException, VersionJustification];
+export const ENTITIES = [ReportingUnit, User, AuditEvent, Obligation, ReportSchemaVersion, CalendarOverrideRow, MailMessage, Delivery, Submission, SubmissionVersion, SubmissionRow, Review, Receipt, EntryLockException, VersionJustification, Reminder];

@@ -13,11 +13,11 @@ const os = require('node:os');
 const path = require('node:path');
 const http = require('node:http');
 const { performance } = require('node:perf_hooks');
-const { URL } = require('node:url');
 const { Client, Pool } = require('pg');
 const { startApp, ROOT } = require('./lib/app-process');
 const { login } = require('./lib/api');
-const { clearRedisPrefix, recreateDatabase } = require('./lib/database');
+const { clearRedisPrefix, dropDatabase, recreateDatabase } = require('./lib/database');
+const { runStandalone } = require('./lib/standalone');
 const { formatTable } = require('./lib/table');
 
 const DATABASE_URL = process.env.BENCH_COMPLIANCE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/baocao_bench_compliance';
@@ -248,31 +248,6 @@ async function run() {
   }
 }
 
-/** The loaded database takes some hundreds of megabytes: it goes once measured. */
-async function dropDatabase(databaseUrl) {
-  const maintenance = new URL(databaseUrl);
-  const name = decodeURIComponent(maintenance.pathname.slice(1));
-  maintenance.pathname = '/postgres';
-  const admin = new Client({ connectionString: maintenance.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
-
 module.exports = { run };
 
-if (require.main === module) {
-  run().then(
-    (result) => {
-      for (const line of result.lines) console.log(line);
-      process.exit(result.ok ? 0 : 1);
-    },
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runStandalone(module, run);

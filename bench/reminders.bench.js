@@ -12,10 +12,10 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
-const { URL } = require('node:url');
 const { Client } = require('pg');
 const { ROOT } = require('./lib/app-process');
-const { clearRedisPrefix, recreateDatabase } = require('./lib/database');
+const { clearRedisPrefix, dropDatabase, recreateDatabase } = require('./lib/database');
+const { runStandalone } = require('./lib/standalone');
 const { formatTable } = require('./lib/table');
 
 const DATABASE_URL = process.env.BENCH_REMINDERS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/baocao_bench_reminders';
@@ -256,30 +256,6 @@ async function run() {
   }
 }
 
-async function dropDatabase(databaseUrl) {
-  const maintenance = new URL(databaseUrl);
-  const name = decodeURIComponent(maintenance.pathname.slice(1));
-  maintenance.pathname = '/postgres';
-  const admin = new Client({ connectionString: maintenance.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
-
 module.exports = { run };
 
-if (require.main === module) {
-  run().then(
-    (result) => {
-      for (const line of result.lines) console.log(line);
-      process.exit(result.ok ? 0 : 1);
-    },
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runStandalone(module, run);

@@ -3,7 +3,8 @@ const { Client } = require('pg');
 const Redis = require('ioredis');
 const { URL } = require('node:url');
 
-async function recreateDatabase(databaseUrl) {
+/** Runs statements on the server's maintenance database for a bench database; refuses any other name. */
+async function onMaintenance(databaseUrl, work) {
   const target = new URL(databaseUrl);
   const name = decodeURIComponent(target.pathname.slice(1));
   if (!/^baocao_bench/.test(name)) throw new Error(`refusing to drop "${name}": the bench database name must start with baocao_bench`);
@@ -12,11 +13,22 @@ async function recreateDatabase(databaseUrl) {
   const client = new Client({ connectionString: maintenance.toString() });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
+    await work(client, name);
   } finally {
     await client.end();
   }
+}
+
+async function recreateDatabase(databaseUrl) {
+  await onMaintenance(databaseUrl, async (client, name) => {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  });
+}
+
+/** Large bench databases go once measured. */
+async function dropDatabase(databaseUrl) {
+  await onMaintenance(databaseUrl, (client, name) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
 /** Deletes the keys under `prefix:` (BullMQ queues of earlier bench runs). */
@@ -35,4 +47,4 @@ async function clearRedisPrefix(redisUrl, prefix) {
   }
 }
 
-module.exports = { recreateDatabase, clearRedisPrefix };
+module.exports = { recreateDatabase, dropDatabase, clearRedisPrefix };

@@ -6,15 +6,14 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import { AccessGuard } from '../../src/auth/access.guard';
 import { ProblemFilter } from '../../src/common/problem.filter';
-import { ADMIN, COMPLIANCE, officer, REVIEWER, startTestApp, type TestApp } from '../support/app';
+import { ADMIN, COMPLIANCE, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 
 describe('Role and unit scope', () => {
   let t: TestApp;
   let units: Record<string, string>;
   beforeAll(async () => {
     t = await startTestApp();
-    const list = await t.http().get('/api/v1/units').set('authorization', await t.tokenFor(ADMIN));
-    units = Object.fromEntries(list.body.items.map((unit: { code: string; id: string }) => [unit.code, unit.id]));
+    units = await unitIdsByCode(t);
   });
   afterAll(() => t.close());
 

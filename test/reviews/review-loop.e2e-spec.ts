@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ADMIN, COMPLIANCE, officer, REVIEWER, startTestApp, type TestApp } from '../support/app';
+import { ADMIN, COMPLIANCE, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { overrideEnv } from '../support/env-override';
 import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER, TT35_HEADER, tt35Rows } from '../support/report-files';
@@ -22,8 +22,7 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
     restoreEnv = overrideEnv({ SMTP_URL: sink.url, MAIL_BACKOFF_MS: '100' });
     t = await startTestApp('all', { clock });
     db = t.app.get(getDataSourceToken());
-    const list = await t.http().get('/api/v1/units').set('authorization', await t.tokenFor(ADMIN));
-    units = Object.fromEntries(list.body.items.map((unit: { code: string; id: string }) => [unit.code, unit.id]));
+    units = await unitIdsByCode(t);
   });
   afterAll(async () => {
     await t.close();

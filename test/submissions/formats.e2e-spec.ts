@@ -2,7 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { DataSource } from 'typeorm';
-import { ADMIN, officer, startTestApp, type TestApp } from '../support/app';
+import { officer, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { overrideEnv } from '../support/env-override';
 import { FakeClock } from '../support/fake-clock';
 import { csv, TT35_HEADER, TT35_INDICATORS, tt35Rows, xlsx } from '../support/report-files';
@@ -18,8 +18,7 @@ describe('Submissions: file formats and protective limits', () => {
   beforeAll(async () => {
     t = await startTestApp('all', { clock: new FakeClock(new Date(NOW)) });
     db = t.app.get(getDataSourceToken());
-    const list = await t.http().get('/api/v1/units').set('authorization', await t.tokenFor(ADMIN));
-    units = Object.fromEntries(list.body.items.map((unit: { code: string; id: string }) => [unit.code, unit.id]));
+    units = await unitIdsByCode(t);
   });
   afterAll(() => t.close());
 

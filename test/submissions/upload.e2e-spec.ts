@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ADMIN, officer, REVIEWER, startTestApp, type TestApp } from '../support/app';
+import { officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER, TT35_HEADER, TT35_INDICATORS, tt35Rows } from '../support/report-files';
 
@@ -26,8 +26,7 @@ describe('Submissions: upload, validation report, versions, submit', () => {
   beforeAll(async () => {
     t = await startTestApp('all', { clock });
     db = t.app.get(getDataSourceToken());
-    const list = await t.http().get('/api/v1/units').set('authorization', await t.tokenFor(ADMIN));
-    units = Object.fromEntries(list.body.items.map((unit: { code: string; id: string }) => [unit.code, unit.id]));
+    units = await unitIdsByCode(t);
   });
   afterAll(() => t.close());
   beforeEach(() => clock.set(BEFORE_DUE));

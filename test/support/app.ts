@@ -46,3 +46,9 @@ export const ADMIN = 'admin@baocao.local';
 export const REVIEWER = 'reviewer@baocao.local';
 export const COMPLIANCE = 'compliance@baocao.local';
 export const officer = (unitCode: string) => `officer.${unitCode}@baocao.local`;
+
+/** Ids of the units existing today, by code (what most specs address units by). */
+export async function unitIdsByCode(t: TestApp): Promise<Record<string, string>> {
+  const list = await t.http().get('/api/v1/units').set('authorization', await t.tokenFor(ADMIN));
+  return Object.fromEntries(list.body.items.map((unit: { code: string; id: string }) => [unit.code, unit.id]));
+}

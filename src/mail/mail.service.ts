@@ -66,24 +66,30 @@ export class MailService {
    * transaction). `created` is false for a key seen before: nothing new is recorded or sent.
    */
   async enqueue(manager: EntityManager, input: EnqueueMail): Promise<{ created: boolean }> {
-    const key = input.key.trim();
-    if (key.length === 0 || key.length > 200) throw new Error('mail key must have 1 to 200 characters');
-    if (input.kind.trim().length === 0) throw new Error('mail kind must not be empty');
-    const to = input.to.map((address) => address.trim()).filter((address) => address.length > 0);
-    if (to.length === 0) throw new Error(`mail ${key} has no recipient`);
-    const cc = (input.cc ?? []).map((address) => address.trim()).filter((address) => address.length > 0);
-    const content = normalizeContent(input.content);
+    const [created] = await this.enqueueMany(manager, [input]);
+    return { created: created === input.key.trim() };
+  }
 
-    const inserted: unknown[] = await manager.query(
+  /**
+   * The same for many messages in one statement (a reminder campaign batch); returns the keys that
+   * were new. Each new message gets its job once the caller's transaction commits.
+   */
+  async enqueueMany(manager: EntityManager, inputs: readonly EnqueueMail[]): Promise<string[]> {
+    if (inputs.length === 0) return [];
+    const rows = inputs.map(checkedMail);
+    const inserted: Array<{ key: string }> = await manager.query(
       `INSERT INTO mail_messages (key, kind, "to", cc, subject, html, text, context)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       SELECT m.key, m.kind, r."to", r.cc, m.subject, m.html, m.text, m.context
+         FROM jsonb_to_recordset($1::jsonb) AS m(key text, kind text, recipients jsonb, subject text, html text, text text, context jsonb)
+         CROSS JOIN LATERAL (SELECT ARRAY(SELECT jsonb_array_elements_text(m.recipients -> 'to')) AS "to",
+                                    ARRAY(SELECT jsonb_array_elements_text(m.recipients -> 'cc')) AS cc) AS r
        ON CONFLICT (key) DO NOTHING
-       RETURNING id`,
-      [key, input.kind.trim(), to, cc, content.subject, content.html, content.text, JSON.stringify(input.context ?? {})],
+       RETURNING key`,
+      [JSON.stringify(rows)],
     );
-    const created = inserted.length === 1;
-    if (created) await this.afterCommit.run(manager, () => this.dispatch(key));
-    return { created };
+    const created = inserted.map((row) => row.key);
+    for (const key of created) await this.afterCommit.run(manager, () => this.dispatch(key));
+    return created;
   }
 
   /**
@@ -161,4 +167,16 @@ export class MailService {
     await this.queue.add(SEND_MAIL_JOB, { key }, { jobId });
     return true;
   }
+}
+
+/** Validates and normalises one message for insertion. */
+function checkedMail(input: EnqueueMail) {
+  const key = input.key.trim();
+  if (key.length === 0 || key.length > 200) throw new Error('mail key must have 1 to 200 characters');
+  if (input.kind.trim().length === 0) throw new Error('mail kind must not be empty');
+  const to = input.to.map((address) => address.trim()).filter((address) => address.length > 0);
+  if (to.length === 0) throw new Error(`mail ${key} has no recipient`);
+  const cc = (input.cc ?? []).map((address) => address.trim()).filter((address) => address.length > 0);
+  const content = normalizeContent(input.content);
+  return { key, kind: input.kind.trim(), recipients: { to, cc }, subject: content.subject, html: content.html, text: content.text, context: input.context ?? {} };
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MailService } from '../mail/mail.service';
+import { type EnqueueMail, MailService } from '../mail/mail.service';
 import type { Obligation } from '../obligations/obligation.entity';
 import type { Campaign } from './domain/campaign-periods';
 import { hasComplied, owesAction } from './domain/compliance';
@@ -159,12 +159,13 @@ export class CampaignRunner {
       );
       const done = { planned: 0, skippedCap: 0, skippedNoAddress: 0, alreadyRecorded: batch.length - inserted.length };
       const byUnit = new Map(batch.map((item) => [item.row.unitId, item]));
+      const mails: EnqueueMail[] = [];
       for (const { id, unitId } of inserted) {
         const { unit, row } = byUnit.get(unitId) as { unit: CampaignUnit; row: NewReminder };
         if (row.status === 'skipped_cap') done.skippedCap += 1;
         if (row.status === 'skipped_no_address') done.skippedNoAddress += 1;
         if (row.status !== 'planned' || !row.mailKey) continue;
-        await this.mail.enqueue(manager, {
+        mails.push({
           key: row.mailKey,
           kind: REMINDER_MAIL_KIND,
           to: row.to,
@@ -185,8 +186,8 @@ export class CampaignRunner {
           }),
           context: { reminderId: id, obligationId: obligation.id, periodKey: campaign.period.key, unitId },
         });
-        done.planned += 1;
       }
+      done.planned += (await this.mail.enqueueMany(manager, mails)).length;
       return done;
     });
     outcome.planned += counts.planned;

@@ -17,23 +17,37 @@ const DEFINITION = {
 describe('Report schema versions', () => {
   let t: TestApp;
   let admin: string;
+  // An obligation of its own: other suites share the database and rely on the seeded schemas.
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.tokenFor(ADMIN);
+    const created = await t.http().post('/api/v1/obligations').set('authorization', admin).send({
+      code: 'THU-BIEU-MAU',
+      title: 'Báo cáo thử nghiệm biểu mẫu',
+      legalDocument: 'Thông tư 35/2016/TT-BTTTT',
+      issuingBody: 'Bộ Thông tin và Truyền thông',
+      periodType: 'yearly',
+      cutoffKind: 'calendar',
+      deadlineRule: { kind: 'day_of_month', monthOffset: 1, day: 31 },
+      targetScope: 'all_provinces',
+      compliesWhen: 'approved',
+      activeFrom: '2017-01-01',
+    });
+    expect(created.status).toBe(201);
   });
   afterAll(() => t.close());
 
   const post = (definition: unknown, token = admin) =>
-    t.http().post('/api/v1/obligations/TT35-BUU-CHINH/schemas').set('authorization', token).send({ definition, effectiveFrom: '2026-01-01', changeNote: 'Thử' });
+    t.http().post('/api/v1/obligations/THU-BIEU-MAU/schemas').set('authorization', token).send({ definition, effectiveFrom: '2026-01-01', changeNote: 'Thử' });
 
   it('adds a new version for admins only and serves every version to every role', async () => {
     expect((await post(DEFINITION, await t.tokenFor(REVIEWER))).status).toBe(403);
     const created = await post(DEFINITION);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ obligationCode: 'TT35-BUU-CHINH', version: 2, effectiveFrom: '2026-01-01', locked: false });
-    const list = await t.http().get('/api/v1/obligations/TT35-BUU-CHINH/schemas').set('authorization', await t.tokenFor(officer('79')));
-    expect(list.body.items.map((v: { version: number }) => v.version)).toEqual([1, 2]);
-    const one = await t.http().get('/api/v1/obligations/TT35-BUU-CHINH/schemas/2').set('authorization', await t.tokenFor(officer('79')));
+    expect(created.body).toMatchObject({ obligationCode: 'THU-BIEU-MAU', version: 1, effectiveFrom: '2026-01-01', locked: false });
+    const list = await t.http().get('/api/v1/obligations/THU-BIEU-MAU/schemas').set('authorization', await t.tokenFor(officer('79')));
+    expect(list.body.items.map((v: { version: number }) => v.version)).toEqual([1]);
+    const one = await t.http().get('/api/v1/obligations/THU-BIEU-MAU/schemas/1').set('authorization', await t.tokenFor(officer('79')));
     expect(one.body.definition.fields[0].label).toBe('Chỉ tiêu');
   });
 
@@ -71,7 +85,7 @@ describe('Report schema versions', () => {
     const version = created.body.version as number;
     const edited = await t
       .http()
-      .put(`/api/v1/obligations/TT35-BUU-CHINH/schemas/${version}`)
+      .put(`/api/v1/obligations/THU-BIEU-MAU/schemas/${version}`)
       .set('authorization', admin)
       .send({ definition: { ...DEFINITION, sheetName: 'Biểu 01' }, effectiveFrom: '2026-01-01' });
     expect(edited.status).toBe(200);
@@ -81,12 +95,12 @@ describe('Report schema versions', () => {
     await db.transaction((manager: import('typeorm').EntityManager) => t.app.get(ReportSchemasService).lock(manager, created.body.id));
     const refused = await t
       .http()
-      .put(`/api/v1/obligations/TT35-BUU-CHINH/schemas/${version}`)
+      .put(`/api/v1/obligations/THU-BIEU-MAU/schemas/${version}`)
       .set('authorization', admin)
       .send({ definition: DEFINITION, effectiveFrom: '2026-01-01' });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('schema_version_locked');
-    const unchanged = await t.http().get(`/api/v1/obligations/TT35-BUU-CHINH/schemas/${version}`).set('authorization', admin);
+    const unchanged = await t.http().get(`/api/v1/obligations/THU-BIEU-MAU/schemas/${version}`).set('authorization', admin);
     expect(unchanged.body).toMatchObject({ locked: true, definition: { sheetName: 'Biểu 01' } });
   });
 });

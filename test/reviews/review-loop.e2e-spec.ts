@@ -46,7 +46,7 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
   it('runs the whole loop with e-mails to the officers and an audit row for every step', async () => {
     const first = await uploadAndSubmit('33', csv([TT35_HEADER, ...tt35Rows([3, 12, 4, 1], [25, 1234, 40, 9])]));
 
-    const queue = await t.http().get('/api/v1/submissions?status=submitted&obligation=TT35-BUU-CHINH').set('authorization', await as(REVIEWER));
+    const queue = await t.http().get(`/api/v1/submissions?status=submitted&obligation=TT35-BUU-CHINH&sort=-submittedAt&pageSize=500`).set('authorization', await as(REVIEWER));
     expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(first.id);
 
     const view = await t.http().get(`/api/v1/submissions/${first.id}/review`).set('authorization', await as(REVIEWER));

@@ -52,13 +52,13 @@ export class ReviewViewService {
     if (!existedThen) {
       // Before a merger the unit is compared with the approved values of the units it replaced, summed.
       const before = await this.history.valuesFor(target.obligation, period, target.unit.id);
-      const any = before.units.some((unit) => unit.approved);
+      const anyApproved = before.units.some((unit) => unit.approved);
       return {
         periodKey: period.key,
-        status: any ? 'approved' : 'not_started',
+        status: anyApproved ? 'approved' : 'not_started',
         versionNumber: null,
         predecessors: before.units.map((unit) => unit.code),
-        changes: compareTotals(fields, current, any ? before.values : null, threshold),
+        changes: compareTotals(fields, current, anyApproved ? before.values : null, threshold),
       };
     }
     const [other] = await this.db.query(

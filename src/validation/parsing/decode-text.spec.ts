@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { createTextDecodeStream, decodeText, detectEncoding, type TextEncoding } from './decode-text';
-import { UploadRejected } from './upload-rejected';
+import { rejection } from './testing/rejections';
 
 const NFD_HA_NOI = 'Hà Nội'.normalize('NFD');
 
@@ -11,16 +11,6 @@ async function streamDecode(bytes: Buffer, encoding: TextEncoding, chunkSize: nu
   const out: string[] = [];
   for await (const piece of Readable.from(chunks).pipe(createTextDecodeStream(encoding))) out.push(String(piece));
   return out.join('');
-}
-
-function rejection(run: () => unknown): UploadRejected {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UploadRejected) return error;
-    throw error;
-  }
-  throw new Error('expected an UploadRejected');
 }
 
 describe('detectEncoding', () => {

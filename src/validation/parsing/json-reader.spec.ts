@@ -1,17 +1,7 @@
 import iconv from 'iconv-lite';
 import { findJsonSyntaxError } from './json-error-position';
 import { readJson } from './json-reader';
-import { UploadRejected } from './upload-rejected';
-
-function rejection(run: () => unknown): UploadRejected {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof UploadRejected) return error;
-    throw error;
-  }
-  throw new Error('expected an UploadRejected');
-}
+import { rejection } from './testing/rejections';
 
 describe('readJson', () => {
   it('reads an array of objects: header = keys of all rows in first-seen order, cells aligned', () => {

@@ -1,7 +1,7 @@
 import { Workbook } from 'exceljs';
 import { openUpload, type OpenedUpload, type OpenUploadOptions } from './read-upload';
-import { UploadRejected } from './upload-rejected';
 import type { UploadRow } from './upload-types';
+import { rejectionOf } from './testing/rejections';
 
 const schemaOptions: OpenUploadOptions = {
   preferredSheetName: 'Dữ liệu',
@@ -13,16 +13,6 @@ async function rowsOf(upload: OpenedUpload): Promise<UploadRow[]> {
   const rows: UploadRow[] = [];
   for await (const row of upload.rows) rows.push(row);
   return rows;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<UploadRejected> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UploadRejected) return error;
-    throw error;
-  }
-  throw new Error('expected an UploadRejected');
 }
 
 const xlsxBuffer = async (workbook: Workbook) => Buffer.from(await workbook.xlsx.writeBuffer());

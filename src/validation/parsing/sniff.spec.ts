@@ -3,7 +3,7 @@ import { Workbook } from 'exceljs';
 import iconv from 'iconv-lite';
 import { sniffFormat, sniffUpload } from './sniff';
 import { writeStoredZip } from './stored-zip-writer';
-import { UploadRejected } from './upload-rejected';
+import { rejectionOf } from './testing/rejections';
 
 async function storedZip(files: Record<string, string>): Promise<Buffer> {
   const entries = Object.entries(files).map(([name, text]) => {
@@ -27,16 +27,6 @@ const CONTENT_TYPES = (main: string) =>
   `<Override PartName="/xl/workbook.xml" ContentType="${main}"/></Types>`;
 const XLSX_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
 const XLSM_MAIN = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
-
-async function rejectionOf(promise: Promise<unknown>): Promise<UploadRejected> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UploadRejected) return error;
-    throw error;
-  }
-  throw new Error('expected an UploadRejected');
-}
 
 async function realXlsx(): Promise<Buffer> {
   const workbook = new Workbook();

@@ -2,10 +2,10 @@ import { once } from 'node:events';
 import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 import { openUpload } from './read-upload';
 import { resolveLimits } from './upload-limits';
-import { UploadRejected } from './upload-rejected';
 import { parseWorkbookStructure } from './workbook-structure';
 import { createXlsxPackageStream } from './xlsx-package-stream';
 import { inspectZip } from './zip-inspector';
+import { rejectionOf } from './testing/rejections';
 
 /**
  * Zips assembled by hand so that headers can lie. Each entry is deflated; `declaredSize` overrides the
@@ -126,16 +126,6 @@ const INLINE_ROWS =
   '<row r="2"><c r="A2" t="inlineStr"><is><t>Hà Nội</t></is></c><c r="B2"><v>12</v></c></row>';
 
 const MB = 1024 * 1024;
-
-async function rejectionOf(promise: Promise<unknown>): Promise<UploadRejected> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UploadRejected) return error;
-    throw error;
-  }
-  throw new Error('expected an UploadRejected');
-}
 
 async function readAll(buffer: Buffer, limits = {}): Promise<unknown[][]> {
   const upload = await openUpload(buffer, { fileName: 'bao-cao.xlsx', limits });

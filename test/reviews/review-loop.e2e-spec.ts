@@ -165,8 +165,11 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
     expect((await decide(submitted.id, { decision: 'approve', versionNumber: 1, expectedRevision: submitted.revision }, COMPLIANCE)).status).toBe(403);
     const own = await t.http().get(`/api/v1/submissions/${submitted.id}/review`).set('authorization', await as(officer('37')));
     expect(own.status).toBe(200);
-    const list = await t.http().get('/api/v1/submissions?status=submitted').set('authorization', foreignOfficer);
-    expect(list.body.items.every((i: { unitCode: string }) => i.unitCode === '79')).toBe(true);
+    const foreignList = await t.http().get('/api/v1/submissions?status=submitted&pageSize=500').set('authorization', foreignOfficer);
+    expect(foreignList.body.items.map((i: { id: string }) => i.id)).not.toContain(submitted.id);
+    const ownList = await t.http().get('/api/v1/submissions?status=submitted&pageSize=500').set('authorization', await as(officer('37')));
+    expect(ownList.body.items.map((i: { id: string }) => i.id)).toContain(submitted.id);
+    expect(ownList.body.items.every((i: { unitCode: string }) => i.unitCode === '37')).toBe(true);
     expect((await t.http().get('/api/v1/audit').set('authorization', foreignOfficer)).status).toBe(403);
     expect((await t.http().get('/api/v1/audit').set('authorization', await as(REVIEWER))).status).toBe(403);
     const audit = await t.http().get(`/api/v1/audit?entityType=submission&entityId=${submitted.id}`).set('authorization', await as(COMPLIANCE));

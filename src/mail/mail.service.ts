@@ -27,6 +27,7 @@ export interface EnqueueMail {
 // answers, or by requeuePending(): the row is already safe in PostgreSQL.
 const DISPATCH_WAIT_MS = 2000;
 const REQUEUE_BATCH = 200;
+const REPLACEABLE_JOB_STATES = new Set<string>(['completed', 'failed', 'unknown']);
 
 /**
  * Outgoing e-mail. PostgreSQL holds every message and its deliveries; the `mail` queue only carries
@@ -151,13 +152,16 @@ export class MailService {
     if (outcome === 'timeout') this.logger.warn(`Redis is slow to take e-mail ${key}; it will be queued when Redis answers`);
   }
 
-  /** Adds the job unless one is still waiting or running; replaces a finished one (completed or failed). */
+  /**
+   * Adds the job unless one is still waiting or running; replaces a finished one (completed or failed)
+   * and an orphan (`unknown`: its data survived in Redis but no list holds it, so no worker would take it).
+   */
   private async ensureJob(key: string): Promise<boolean> {
     const jobId = mailJobId(key);
     const existing = await this.queue.getJob(jobId);
     if (existing) {
       const state = await existing.getState();
-      if (state !== 'completed' && state !== 'failed') return false;
+      if (!REPLACEABLE_JOB_STATES.has(state)) return false;
       try {
         await existing.remove();
       } catch {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import type { Delivery } from '../../src/mail/delivery.entity';
 import { MAIL_QUEUE, mailJobId } from '../../src/mail/mail-job';
@@ -285,6 +286,29 @@ describe('Mail through SMTP', () => {
     await h.mail().requeuePending();
     expect(sink.withKey(key)).toHaveLength(1);
     expect(await h.deliveries(key)).toMatchObject([{ outcome: 'sent' }]);
+  });
+
+  it('replaces an orphaned job (its data left in Redis, but in no list a worker reads) and sends the message once', async () => {
+    const key = newKey('orphan');
+    const worker = t.app.get(MailProcessor).worker;
+    await worker.pause();
+    try {
+      await h.commit(key);
+      const redis = new Redis(process.env.REDIS_URL as string);
+      try {
+        expect(await redis.lrem(h.queue().toKey('wait'), 0, mailJobId(key))).toBe(1);
+      } finally {
+        redis.disconnect();
+      }
+      expect(await (await h.queue().getJob(mailJobId(key)))?.getState()).toBe('unknown');
+
+      expect(await h.mail().requeuePending()).toBe(1);
+      expect(await (await h.queue().getJob(mailJobId(key)))?.getState()).toBe('waiting');
+    } finally {
+      worker.resume();
+    }
+    await h.waitForStatus(key, 'sent');
+    expect(sink.withKey(key)).toHaveLength(1);
   });
 });
 

@@ -1,16 +1,14 @@
-import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
-import { createTextDecodeStream, decodeText, detectEncoding, type TextEncoding } from './decode-text';
+import { decodeText, detectEncoding, TextChunkDecoder, type TextEncoding } from './decode-text';
 import { rejection } from './testing/rejections';
 
 const NFD_HA_NOI = 'Hà Nội'.normalize('NFD');
 
-async function streamDecode(bytes: Buffer, encoding: TextEncoding, chunkSize: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  for (let i = 0; i < bytes.length; i += chunkSize) chunks.push(bytes.subarray(i, i + chunkSize));
-  const out: string[] = [];
-  for await (const piece of Readable.from(chunks).pipe(createTextDecodeStream(encoding))) out.push(String(piece));
-  return out.join('');
+function chunkDecode(bytes: Buffer, encoding: TextEncoding, chunkSize: number): string {
+  const decoder = new TextChunkDecoder(encoding);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += chunkSize) out += decoder.write(bytes.subarray(i, i + chunkSize));
+  return out + decoder.end();
 }
 
 describe('detectEncoding', () => {
@@ -62,35 +60,35 @@ describe('decodeText', () => {
   });
 });
 
-describe('createTextDecodeStream', () => {
+describe('TextChunkDecoder', () => {
   const sample = `Tỉnh,Ghi chú\n${'Hà Nội,Đường Nguyễn Trãi – quận Thanh Xuân\n'.repeat(50)}`;
 
-  it.each([1, 2, 3, 7, 64])('decodes UTF-8 split into %i-byte chunks, multi-byte sequences across boundaries', async (size) => {
-    expect(await streamDecode(Buffer.from(sample, 'utf8'), 'utf-8', size)).toBe(sample);
+  it.each([1, 2, 3, 7, 64])('decodes UTF-8 split into %i-byte chunks, multi-byte sequences across boundaries', (size) => {
+    expect(chunkDecode(Buffer.from(sample, 'utf8'), 'utf-8', size)).toBe(sample);
   });
 
-  it.each([1, 3, 5])('normalises NFD to NFC even when a combining mark starts a new chunk (%i-byte chunks)', async (size) => {
+  it.each([1, 3, 5])('normalises NFD to NFC even when a combining mark starts a new chunk (%i-byte chunks)', (size) => {
     const nfd = sample.normalize('NFD');
-    const decoded = await streamDecode(Buffer.from(nfd, 'utf8'), 'utf-8', size);
+    const decoded = chunkDecode(Buffer.from(nfd, 'utf8'), 'utf-8', size);
     expect(decoded).toBe(sample);
   });
 
-  it('strips the UTF-8 BOM', async () => {
-    expect(await streamDecode(Buffer.from('\uFEFFa,b\n', 'utf8'), 'utf-8', 2)).toBe('a,b\n');
+  it('strips the UTF-8 BOM', () => {
+    expect(chunkDecode(Buffer.from('\uFEFFa,b\n', 'utf8'), 'utf-8', 2)).toBe('a,b\n');
   });
 
-  it('decodes UTF-16 LE with BOM in odd-sized chunks', async () => {
+  it('decodes UTF-16 LE with BOM in odd-sized chunks', () => {
     const bytes = iconv.encode(sample, 'utf-16le', { addBOM: true });
-    expect(await streamDecode(bytes, 'utf-16le', 3)).toBe(sample);
+    expect(chunkDecode(bytes, 'utf-16le', 3)).toBe(sample);
   });
 
-  it('fails with unsupported_encoding and the line number on invalid UTF-8', async () => {
+  it('fails with unsupported_encoding and the line number on invalid UTF-8', () => {
     const bytes = Buffer.concat([Buffer.from('a,b\nc,d\ne,', 'utf8'), iconv.encode('Đà Nẵng', 'windows1258'), Buffer.from('\n')]);
-    await expect(streamDecode(bytes, 'utf-8', 4)).rejects.toMatchObject({ code: 'unsupported_encoding', detail: { line: 3 } });
+    expect(rejection(() => chunkDecode(bytes, 'utf-8', 4))).toMatchObject({ code: 'unsupported_encoding', detail: { line: 3 } });
   });
 
-  it('fails on a truncated multi-byte sequence at the end of the input', async () => {
+  it('fails on a truncated multi-byte sequence at the end of the input', () => {
     const bytes = Buffer.from('Hà', 'utf8').subarray(0, 2);
-    await expect(streamDecode(bytes, 'utf-8', 1)).rejects.toMatchObject({ code: 'unsupported_encoding' });
+    expect(rejection(() => chunkDecode(bytes, 'utf-8', 1))).toMatchObject({ code: 'unsupported_encoding' });
   });
 });

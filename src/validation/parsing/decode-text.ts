@@ -1,4 +1,3 @@
-import { Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
 import { UploadRejected } from './upload-rejected';
 import { countLineFeeds, firstInvalidUtf8Offset } from './utf8-scan';
@@ -71,64 +70,53 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /**
- * Streaming decoder (Buffer chunks in, UTF-8 text out): validates UTF-8 incrementally with a fatal
- * TextDecoder (multi-byte sequences split across chunks are carried over) or decodes UTF-16 with
- * iconv-lite, strips the BOM and normalises to NFC. Text is held back from the last "stable" character
- * (< U+0300: never composes with what precedes it and blocks reordering) so that a base letter and its
- * combining marks are always normalised together even when a chunk boundary falls between them.
+ * Incremental decoder (Buffer chunks in, UTF-8 text out): validates UTF-8 with a fatal TextDecoder
+ * (multi-byte sequences split across chunks are carried over) or decodes UTF-16 with iconv-lite, and
+ * normalises to NFC. Text is held back from the last "stable" character (< U+0300: never composes
+ * with what precedes it and blocks reordering) so that a base letter and its combining marks are
+ * always normalised together even when a chunk boundary falls between them.
+ * `write` and `end` throw UploadRejected 422 `unsupported_encoding` naming the first bad line.
  */
-export function createTextDecodeStream(encoding: TextEncoding): Transform {
-  return new TextDecodeStream(encoding);
-}
-
-/** Without a stable character for this long, flush anyway (cannot happen with CSV delimiters/newlines). */
-const MAX_HELD_BACK = 1 << 20;
-
-class TextDecodeStream extends Transform {
+export class TextChunkDecoder {
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
   private readonly utf16?: iconv.DecoderStream;
   private heldBack = '';
   private linesBefore = 0;
   private previousTail: Buffer = Buffer.alloc(0);
 
-  constructor(private readonly encoding: TextEncoding) {
-    super({ decodeStrings: true });
+  constructor(encoding: TextEncoding) {
     if (encoding !== 'utf-8') this.utf16 = iconv.getDecoder(encoding);
   }
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+  write(chunk: Buffer): string {
     let text: string;
     try {
       text = this.utf16 ? this.utf16.write(chunk) : this.utf8.decode(chunk, { stream: true });
     } catch {
-      callback(this.locateError(chunk));
-      return;
+      throw this.locateError(chunk);
     }
     if (!this.utf16) {
       this.linesBefore += countLineFeeds(chunk);
       this.previousTail = incompleteUtf8Tail(chunk);
     }
-    this.emitText(text, false);
-    callback();
+    return this.release(text, false);
   }
 
-  override _flush(callback: TransformCallback): void {
+  end(): string {
     let text: string;
     try {
       text = this.utf16 ? (this.utf16.end() ?? '') : this.utf8.decode();
     } catch {
-      callback(unsupportedEncoding(this.linesBefore + 1));
-      return;
+      throw unsupportedEncoding(this.linesBefore + 1);
     }
-    this.emitText(text, true);
-    callback();
+    return this.release(text, true);
   }
 
-  private emitText(text: string, final: boolean): void {
+  private release(text: string, final: boolean): string {
     const pending = this.heldBack + text;
     const cut = final ? pending.length : stableBoundary(pending);
     this.heldBack = pending.slice(cut);
-    if (cut > 0) this.push(pending.slice(0, cut).normalize('NFC'));
+    return cut > 0 ? pending.slice(0, cut).normalize('NFC') : '';
   }
 
   private locateError(chunk: Buffer): UploadRejected {
@@ -138,6 +126,9 @@ class TextDecodeStream extends Transform {
     return unsupportedEncoding(this.linesBefore + countLineFeeds(chunk, inChunk) + 1);
   }
 }
+
+/** Without a stable character for this long, flush anyway (cannot happen with CSV delimiters/newlines). */
+const MAX_HELD_BACK = 1 << 20;
 
 /** Index of the last character below U+0300 (a safe place to cut before NFC), or 0 when none. */
 function stableBoundary(text: string): number {

@@ -74,8 +74,7 @@ function lengthCheck(field: FieldDefinition): FieldCheck | null {
   if (minLength === undefined && maxLength === undefined) return null;
   return (value) => {
     if (typeof value !== 'string') return null;
-    // Characters as a reader counts them: code points of the NFC text, not UTF-16 units.
-    const length = Array.from(value).length;
+    const length = codePointCount(value);
     if (minLength !== undefined && length < minLength) {
       return { code: 'too_short', message: `Giá trị có ${length} ký tự, ít hơn mức tối thiểu ${minLength} ký tự.` };
     }
@@ -93,4 +92,20 @@ function patternCheck(field: FieldDefinition): FieldCheck | null {
     if (typeof value !== 'string' || pattern.test(value)) return null;
     return { code: 'pattern_mismatch', message: `Giá trị "${value}" không đúng định dạng quy định của cột.` };
   };
+}
+
+/** Characters as a reader counts them: code points of the NFC text, not UTF-16 units. */
+function codePointCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
 }

@@ -31,9 +31,10 @@ interface ReadColumn {
 /** One row's cells after coercion, with what the rules and key checks need to report on them. */
 interface ReadRow {
   typed: TypedRow;
-  rawByField: Map<string, unknown>;
-  /** Fields whose cell could not be coerced (typed as null). */
-  invalidFields: Set<string>;
+  /** The row as read, for quoting offending values. */
+  cells: readonly unknown[];
+  /** Fields whose cell could not be coerced (typed as null); null when there are none. */
+  invalidFields: Set<string> | null;
 }
 
 interface UniqueCheck {
@@ -59,6 +60,8 @@ export class SubmissionValidator {
   private columns: ColumnMapping[] = [];
   private readColumns: ReadColumn[] = [];
   private headerByField = new Map<string, string>();
+  private columnByField = new Map<string, number>();
+  private readonly fieldKeys: readonly string[];
   private rowsRead = 0;
   private rowsChecked = 0;
   private rowsWithErrors = 0;
@@ -80,6 +83,7 @@ export class SubmissionValidator {
       return compiled.rule;
     });
     this.uniqueChecks = uniqueChecksOf(schema);
+    this.fieldKeys = schema.fields.map((field) => field.key);
     this.fieldReaders = new Map(
       schema.fields.map((field) => [field.key, { field, coerce: createCoercer(field), check: createFieldCheck(field) }]),
     );
@@ -96,6 +100,7 @@ export class SubmissionValidator {
       return reader === undefined ? [] : [{ index, header, ...reader }];
     });
     this.headerByField = new Map(this.readColumns.map((column) => [column.field.key, column.header]));
+    this.columnByField = new Map(this.readColumns.map((column) => [column.field.key, column.index]));
     this.state = mapping.missingRequired.length > 0 ? 'header_rejected' : 'reading_rows';
     return this.state === 'reading_rows';
   }
@@ -147,22 +152,20 @@ export class SubmissionValidator {
 
   /** Coerces and checks each mapped cell; fields absent from the file stay null. */
   private readCells(cells: readonly unknown[], row: RowIssues): ReadRow {
-    const read: ReadRow = {
-      typed: Object.fromEntries(this.schema.fields.map((field) => [field.key, null])),
-      rawByField: new Map(),
-      invalidFields: new Set(),
-    };
+    // Built key by key in schema order, so every row of a file shares one object shape.
+    const typed: TypedRow = {};
+    for (const key of this.fieldKeys) typed[key] = null;
+    const read: ReadRow = { typed, cells, invalidFields: null };
     for (const column of this.readColumns) {
       const raw = cells[column.index];
       const { key } = column.field;
-      read.rawByField.set(key, raw);
       const coerced = column.coerce(raw);
       if (!coerced.ok) {
-        read.invalidFields.add(key);
+        (read.invalidFields ??= new Set()).add(key);
         row.add(column.header, key, coerced.code, 'error', coerced.message, describeRawValue(raw));
         continue;
       }
-      read.typed[key] = coerced.value;
+      typed[key] = coerced.value;
       const failure = column.check(coerced.value);
       if (failure !== null) row.add(column.header, key, failure.code, 'error', failure.message, describeRawValue(raw));
     }
@@ -172,21 +175,22 @@ export class SubmissionValidator {
   private checkRules(read: ReadRow, row: RowIssues): void {
     for (const rule of this.rules) {
       // A cell that could not be read already has its issue; a rule over it would only echo it.
-      if (rule.fields.some((field) => read.invalidFields.has(field))) continue;
+      const invalid = read.invalidFields;
+      if (invalid !== null && rule.fields.some((field) => invalid.has(field))) continue;
       if (rule.evaluate(read.typed) !== false) continue;
       const field = rule.fields[0] ?? null;
-      const value = this.describeValues(rule.assertFields, read.rawByField);
+      const value = this.describeValues(rule.assertFields, read.cells);
       row.add(this.headerOf(field), field, 'rule_failed', rule.severity, rule.message, value, rule.id);
     }
   }
 
   private checkUniqueKeys(read: ReadRow, row: RowIssues): void {
     for (const { tracker, rule } of this.uniqueChecks) {
-      const firstRow = tracker.track(tracker.fields.map((field) => read.typed[field]), row.rowNumber);
+      const firstRow = tracker.track(read.typed, row.rowNumber);
       if (firstRow === null) continue;
       const field = tracker.fields[0];
       const message = this.duplicateKeyMessage(tracker.fields, firstRow, rule?.message);
-      const value = this.describeValues(tracker.fields, read.rawByField);
+      const value = this.describeValues(tracker.fields, read.cells);
       row.add(this.headerOf(field), field, 'duplicate_key', rule?.severity ?? 'error', message, value, rule?.id);
     }
   }
@@ -222,11 +226,15 @@ export class SubmissionValidator {
   }
 
   /** One field: its raw value. Several: `header: value` pairs, so the officer sees what was compared. */
-  private describeValues(fields: readonly string[], rawByField: ReadonlyMap<string, unknown>): string | null {
+  private describeValues(fields: readonly string[], cells: readonly unknown[]): string | null {
+    const rawOf = (field: string): unknown => {
+      const index = this.columnByField.get(field);
+      return index === undefined ? undefined : cells[index];
+    };
     if (fields.length === 0) return null;
-    if (fields.length === 1) return describeRawValue(rawByField.get(fields[0]));
+    if (fields.length === 1) return describeRawValue(rawOf(fields[0]));
     const parts = fields.map((field) => {
-      const value = describeRawValue(rawByField.get(field));
+      const value = describeRawValue(rawOf(field));
       return `${this.headerOf(field) ?? field}: ${value === null || value.trim() === '' ? '(trống)' : value}`;
     });
     return describeRawValue(parts.join('; '));

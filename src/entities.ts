@@ -9,11 +9,11 @@ import { EntryLockException } from './locks/entry-lock-exception.entity';
 import { Receipt } from './receipts/receipt.entity';
 import { Review } from './reviews/review.entity';
 import { VersionJustification } from './submissions/version-justification.entity';
-import { SubmissionRow } from './submissions/submission-row.entity';
+import { SubmissionRowPage } from './submissions/submission-row-page.entity';
 import { SubmissionVersion } from './submissions/submission-version.entity';
 import { Submission } from './submissions/submission.entity';
 import { ReportingUnit } from './units/reporting-unit.entity';
 import { User } from './users/user.entity';
 
 /** Every TypeORM entity of the application; the data source and the CLI load this list. */
-export const ENTITIES = [ReportingUnit, User, AuditEvent, Obligation, ReportSchemaVersion, CalendarOverrideRow, MailMessage, Delivery, Submission, SubmissionVersion, SubmissionRow, Review, Receipt, EntryLockException, VersionJustification, Reminder];
+export const ENTITIES = [ReportingUnit, User, AuditEvent, Obligation, ReportSchemaVersion, CalendarOverrideRow, MailMessage, Delivery, Submission, SubmissionVersion, SubmissionRowPage, Review, Receipt, EntryLockException, VersionJustification, Reminder];

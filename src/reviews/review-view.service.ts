@@ -12,6 +12,7 @@ import type { FieldDefinition } from '../validation/domain/schema-definition';
 import { compareTotals, type FieldTotals } from './domain/period-comparison';
 import { ComparisonDto, ReviewViewDto } from './dto/review.dto';
 import { ReviewsService } from './reviews.service';
+import { storedRowsSlice } from '../submissions/stored-rows';
 
 const PREVIEW_ROWS = 100;
 
@@ -36,7 +37,7 @@ export class ReviewViewService {
       submission: await this.submissions.viewOf(target, submission),
       version: versionId ? await this.submissions.versionById(versionId) : null,
       rows: versionId
-        ? await this.db.query('SELECT row_number AS "rowNumber", data FROM submission_rows WHERE version_id = $1 ORDER BY row_number LIMIT $2', [versionId, PREVIEW_ROWS])
+        ? await storedRowsSlice(this.db, versionId, 0, PREVIEW_ROWS)
         : [],
       thresholdPercent,
       previousPeriod: await this.compare(target, previousPeriod(target.period), fields, totals, thresholdPercent),

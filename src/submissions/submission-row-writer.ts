@@ -1,14 +1,24 @@
 import type { EntityManager } from 'typeorm';
 import type { TypedRow } from '../validation/domain/cell-value';
 
-const BATCH_ROWS = 2000;
+/** A page holds at most this many rows, and is sent early once it holds PAGE_BYTES of JSON. */
+const PAGE_ROWS = 1000;
+const PAGE_BYTES = 1024 * 1024;
+/** First byte of PostgreSQL's binary jsonb input: the format version; the JSON text follows. */
+const JSONB_BINARY_VERSION = 1;
+const OPEN = '['.charCodeAt(0);
+const COMMA = ','.charCodeAt(0);
+const CLOSE = ']'.charCodeAt(0);
 
 /**
- * Buffers typed rows and inserts them in batches, one batch in flight while the next is being
- * parsed, so memory stays flat however long the file is and the database works alongside parsing.
+ * Stores typed rows as pages (SubmissionRowPage), one page in flight while the next is being parsed,
+ * so memory stays flat however long the file is and the database works alongside parsing. Each page
+ * is one jsonb array written straight as UTF-8 into one of two reusable buffers (the other may still
+ * be in flight) and sent in PostgreSQL's binary jsonb format: no string to join, measure and re-encode.
  */
 export class SubmissionRowWriter {
-  private batch: string[] = [];
+  private filling = new PageBuffer();
+  private spare = new PageBuffer();
   private inFlight: Promise<void> = Promise.resolve();
   private failure: unknown = null;
 
@@ -17,12 +27,13 @@ export class SubmissionRowWriter {
     private readonly versionId: string,
   ) {}
 
-  async add(rowNumber: number, row: TypedRow): Promise<void> {
-    this.batch.push(`{"n":${rowNumber},"d":${JSON.stringify(row)}}`);
-    if (this.batch.length >= BATCH_ROWS) await this.send();
+  /** Buffers the row; returns a promise to await only when a full page had to be sent. */
+  add(rowNumber: number, row: TypedRow): Promise<void> | undefined {
+    this.filling.append(rowNumber, `{"n":${rowNumber},"d":${JSON.stringify(row)}}`);
+    return this.filling.rows >= PAGE_ROWS || this.filling.size >= PAGE_BYTES ? this.send() : undefined;
   }
 
-  /** Sends what is buffered and waits until every batch is stored. */
+  /** Sends what is buffered and waits until every page is stored. */
   async flush(): Promise<void> {
     await this.send();
     await this.inFlight;
@@ -32,15 +43,17 @@ export class SubmissionRowWriter {
   private async send(): Promise<void> {
     await this.inFlight;
     if (this.failure) throw this.failure;
-    if (this.batch.length === 0) return;
-    const json = `[${this.batch.join(',')}]`;
-    this.batch = [];
+    if (this.filling.rows === 0) return;
+    const { firstRow, lastRow, rows } = this.filling;
+    const page = this.filling.close();
+    // The buffer just sent stays untouched until its insert is done: the next send awaits inFlight first.
+    [this.filling, this.spare] = [this.spare, this.filling];
+    this.filling.reset();
     // The failure is kept, not left unhandled, and rethrown at the next send or flush.
     this.inFlight = this.manager
       .query(
-        `INSERT INTO submission_rows (version_id, row_number, data)
-         SELECT $1, (e ->> 'n')::int, e -> 'd' FROM jsonb_array_elements($2::jsonb) AS e`,
-        [this.versionId, json],
+        `INSERT INTO submission_row_pages (version_id, first_row, last_row, row_count, rows) VALUES ($1, $2, $3, $4, $5::jsonb)`,
+        [this.versionId, firstRow, lastRow, rows, page],
       )
       .then(
         () => undefined,
@@ -48,5 +61,49 @@ export class SubmissionRowWriter {
           this.failure = error;
         },
       );
+  }
+}
+
+/** `[row,row,…]` as UTF-8 after the jsonb version byte, in a buffer that grows and is reused. */
+class PageBuffer {
+  private bytes = Buffer.allocUnsafe(PAGE_BYTES + 64 * 1024);
+  size = 0;
+  rows = 0;
+  firstRow = 0;
+  lastRow = 0;
+
+  constructor() {
+    this.reset();
+  }
+
+  reset(): void {
+    this.bytes[0] = JSONB_BINARY_VERSION;
+    this.bytes[1] = OPEN;
+    this.size = 2;
+    this.rows = 0;
+  }
+
+  append(rowNumber: number, json: string): void {
+    // A UTF-16 code unit never takes more than 3 bytes in UTF-8.
+    this.reserve(json.length * 3 + 2);
+    if (this.rows > 0) this.bytes[this.size++] = COMMA;
+    else this.firstRow = rowNumber;
+    this.lastRow = rowNumber;
+    this.size += this.bytes.write(json, this.size, 'utf8');
+    this.rows += 1;
+  }
+
+  /** The finished page; valid until the next reset. */
+  close(): Buffer {
+    this.reserve(1);
+    this.bytes[this.size++] = CLOSE;
+    return this.bytes.subarray(0, this.size);
+  }
+
+  private reserve(extra: number): void {
+    if (this.size + extra <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.size + extra));
+    this.bytes.copy(grown, 0, 0, this.size);
+    this.bytes = grown;
   }
 }

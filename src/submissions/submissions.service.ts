@@ -21,6 +21,7 @@ import { Submission } from './submission.entity';
 import { type SubmissionTarget, SubmissionTargetService } from './submission-target.service';
 import { SubmissionVersion } from './submission-version.entity';
 import { VersionJustification } from './version-justification.entity';
+import { countStoredRows, storedRowsSlice } from './stored-rows';
 
 const SUMMARY_COLUMNS = `v.number, v.sha256, v.size_bytes AS "sizeBytes", v.media_type AS "mediaType", v.format,
   v.original_name AS "originalName", v.valid, v.rows_read AS "rowsRead", v.error_count AS "errorCount",
@@ -103,12 +104,7 @@ export class SubmissionsService {
     const submission = await this.existing(code, periodKey, unitId);
     const [version] = await this.db.query('SELECT id FROM submission_versions WHERE submission_id = $1 AND number = $2', [submission.id, number]);
     if (!version) throw notFound('phiên bản báo cáo', String(number));
-    const [{ total }] = await this.db.query('SELECT count(*)::int AS total FROM submission_rows WHERE version_id = $1', [version.id]);
-    const items = await this.db.query(
-      'SELECT row_number AS "rowNumber", data FROM submission_rows WHERE version_id = $1 ORDER BY row_number OFFSET $2 LIMIT $3',
-      [version.id, offset, limit],
-    );
-    return { total, items };
+    return { total: await countStoredRows(this.db, version.id), items: await storedRowsSlice(this.db, version.id, offset, limit) };
   }
 
   /** Row-by-row, field-by-field difference between two versions of a submission. */

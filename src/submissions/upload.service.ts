@@ -135,8 +135,9 @@ export class UploadService {
     return this.refusedUploadsAsProblems(async () => {
       const upload = await this.open(buffer, file as UploadedFile, schema.definition);
       const rows: KeyedRow[] = [];
-      const report = await this.validate(upload, schema.definition, async (rowNumber, data) => {
+      const report = await this.validate(upload, schema.definition, (rowNumber, data) => {
         rows.push({ rowNumber, data });
+        return undefined;
       });
       const current: KeyedRow[] = submission?.currentVersionId
         ? await this.db.query('SELECT row_number AS "rowNumber", data FROM submission_rows WHERE version_id = $1 ORDER BY row_number', [submission.currentVersionId])
@@ -214,13 +215,19 @@ export class UploadService {
   }
 
   /** Streams the rows through the validator, handing each typed row to `accept`. */
-  private async validate(upload: OpenedUpload, definition: ReportSchemaDefinition, accept: (rowNumber: number, row: TypedRow) => Promise<void>): Promise<ValidationReport> {
+  private async validate(
+    upload: OpenedUpload,
+    definition: ReportSchemaDefinition,
+    accept: (rowNumber: number, row: TypedRow) => Promise<void> | undefined,
+  ): Promise<ValidationReport> {
     const validator = new SubmissionValidator(definition, { maxIssues: this.config.get('REPORT_MAX_ISSUES', { infer: true }) });
     try {
       if (validator.acceptHeader(upload.header, upload.headerRowNumber)) {
         for await (const row of upload.rows) {
           const typed = validator.acceptRow(row.cells, row.rowNumber);
-          if (typed) await accept(row.rowNumber, typed);
+          // Awaited only when the consumer asks for it (a batch to store): one promise per row costs.
+          const pending = typed ? accept(row.rowNumber, typed) : undefined;
+          if (pending) await pending;
         }
       }
     } finally {

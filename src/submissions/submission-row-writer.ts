@@ -19,18 +19,27 @@ const CLOSE = ']'.charCodeAt(0);
 export class SubmissionRowWriter {
   private filling = new PageBuffer();
   private spare = new PageBuffer();
-  private inFlight: Promise<void> = Promise.resolve();
+  private inFlight: Promise<void>;
   private failure: unknown = null;
 
+  /** `before`: a statement already running on the manager's connection (the version insert); pages follow it. */
   constructor(
     private readonly manager: EntityManager,
     private readonly versionId: string,
-  ) {}
+    before: Promise<unknown> = Promise.resolve(),
+  ) {
+    this.inFlight = this.kept(before);
+  }
 
   /** Buffers the row; returns a promise to await only when a full page had to be sent. */
   add(rowNumber: number, row: TypedRow): Promise<void> | undefined {
     this.filling.append(rowNumber, `{"n":${rowNumber},"d":${JSON.stringify(row)}}`);
     return this.filling.rows >= PAGE_ROWS || this.filling.size >= PAGE_BYTES ? this.send() : undefined;
+  }
+
+  /** Waits until nothing is running on the connection, without throwing (before a rollback). */
+  settled(): Promise<void> {
+    return this.inFlight;
   }
 
   /** Sends what is buffered and waits until every page is stored. */
@@ -49,18 +58,22 @@ export class SubmissionRowWriter {
     // The buffer just sent stays untouched until its insert is done: the next send awaits inFlight first.
     [this.filling, this.spare] = [this.spare, this.filling];
     this.filling.reset();
-    // The failure is kept, not left unhandled, and rethrown at the next send or flush.
-    this.inFlight = this.manager
-      .query(
+    this.inFlight = this.kept(
+      this.manager.query(
         `INSERT INTO submission_row_pages (version_id, first_row, last_row, row_count, rows) VALUES ($1, $2, $3, $4, $5::jsonb)`,
         [this.versionId, firstRow, lastRow, rows, page],
-      )
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          this.failure = error;
-        },
-      );
+      ),
+    );
+  }
+
+  /** The failure is kept, not left unhandled, and rethrown at the next send or flush. */
+  private kept(statement: Promise<unknown>): Promise<void> {
+    return statement.then(
+      () => undefined,
+      (error: unknown) => {
+        this.failure ??= error;
+      },
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -24,6 +24,26 @@ import { SubmissionVersion } from './submission-version.entity';
 import { type SubmissionTarget, SubmissionTargetService } from './submission-target.service';
 import { SubmissionRowWriter } from './submission-row-writer';
 import { uploadLimitsFrom } from './upload-limits.provider';
+
+/** Every column of a version but the original bytes, which can be tens of megabytes. */
+const VERSION_WITHOUT_CONTENT = {
+  id: true,
+  number: true,
+  sha256: true,
+  sizeBytes: true,
+  mediaType: true,
+  format: true,
+  originalName: true,
+  valid: true,
+  rowsRead: true,
+  errorCount: true,
+  warningCount: true,
+  uploadedAt: true,
+  uploadedBy: true,
+  schemaVersionId: true,
+  submissionId: true,
+  report: true,
+} as const;
 
 export interface UploadedFile {
   buffer: Buffer;
@@ -71,17 +91,18 @@ export class UploadService {
     return this.refusedUploadsAsProblems(() =>
       this.db.transaction(async (manager) => {
         const submission = await this.lockSubmission(manager, target);
-        const existing = await manager.getRepository(SubmissionVersion).findOne({
-          where: { submissionId: submission.id, sha256 },
-          select: { id: true, number: true, sha256: true, sizeBytes: true, mediaType: true, format: true, originalName: true, valid: true, rowsRead: true, errorCount: true, warningCount: true, uploadedAt: true, uploadedBy: true, schemaVersionId: true, submissionId: true, report: true },
-        });
+        const existing = await manager.getRepository(SubmissionVersion).findOne({ where: { submissionId: submission.id, sha256 }, select: VERSION_WITHOUT_CONTENT });
         if (existing) return { submission, version: existing, report: existing.report, duplicate: true };
 
         const to = nextStatus(submission.status, 'upload');
         if (!to) throw conflict('illegal_transition', transitionRefusal(submission.status, 'upload'), { submissionStatus: submission.status });
 
         const upload = await this.open(buffer, file as UploadedFile, schema.definition);
-        const version = await manager.getRepository(SubmissionVersion).save({
+        const versionId = randomUUID();
+        // Not awaited here: PostgreSQL takes about as long to store the original bytes as the app takes to
+        // read the rows, so the insert runs while the file is parsed. The writer sends its first page after it.
+        const storingVersion = manager.getRepository(SubmissionVersion).insert({
+          id: versionId,
           submissionId: submission.id,
           number: submission.versionCount + 1,
           schemaVersionId: schema.id,
@@ -98,13 +119,21 @@ export class UploadService {
           report: {} as ValidationReport,
           uploadedBy: actor.user?.id ?? null,
         });
-        const writer = new SubmissionRowWriter(manager, version.id);
-        const report = await this.validate(upload, schema.definition, (rowNumber, row) => writer.add(rowNumber, row));
+        const writer = new SubmissionRowWriter(manager, versionId, storingVersion);
+        let report: ValidationReport;
+        try {
+          report = await this.validate(upload, schema.definition, (rowNumber, row) => writer.add(rowNumber, row));
+        } catch (error) {
+          // The rollback must not be sent while an insert is still running on this connection.
+          await writer.settled();
+          throw error;
+        }
         await writer.flush();
         await manager.getRepository(SubmissionVersion).update(
-          { id: version.id },
+          { id: versionId },
           { valid: report.valid, rowsRead: report.rowsRead, errorCount: report.errorCount, warningCount: report.warningCount, report },
         );
+        const version = await manager.getRepository(SubmissionVersion).findOneOrFail({ where: { id: versionId }, select: VERSION_WITHOUT_CONTENT });
         await this.schemas.lock(manager, schema.id);
 
         const from = submission.status;
@@ -117,7 +146,6 @@ export class UploadService {
           before: { status: from },
           after: { status: to, version: version.number, valid: report.valid, sha256 },
         });
-        Object.assign(version, { valid: report.valid, rowsRead: report.rowsRead, errorCount: report.errorCount, warningCount: report.warningCount });
         return { submission: saved, version, report, duplicate: false };
       }),
     );
@@ -223,11 +251,13 @@ export class UploadService {
     const validator = new SubmissionValidator(definition, { maxIssues: this.config.get('REPORT_MAX_ISSUES', { infer: true }) });
     try {
       if (validator.acceptHeader(upload.header, upload.headerRowNumber)) {
-        for await (const row of upload.rows) {
-          const typed = validator.acceptRow(row.cells, row.rowNumber);
-          // Awaited only when the consumer asks for it (a batch to store): one promise per row costs.
-          const pending = typed ? accept(row.rowNumber, typed) : undefined;
-          if (pending) await pending;
+        for await (const rows of upload.batches) {
+          for (const row of rows) {
+            const typed = validator.acceptRow(row.cells, row.rowNumber);
+            // Awaited only when the consumer asks for it (a page to store): a promise per row costs.
+            const pending = typed ? accept(row.rowNumber, typed) : undefined;
+            if (pending) await pending;
+          }
         }
       }
     } finally {

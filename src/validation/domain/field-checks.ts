@@ -74,6 +74,10 @@ function lengthCheck(field: FieldDefinition): FieldCheck | null {
   if (minLength === undefined && maxLength === undefined) return null;
   return (value) => {
     if (typeof value !== 'string') return null;
+    // Code points lie between half the UTF-16 length and the length: count only when that range crosses a bound.
+    const certainlyLongEnough = minLength === undefined || value.length >= minLength * 2;
+    const certainlyShortEnough = maxLength === undefined || value.length <= maxLength;
+    if (certainlyLongEnough && certainlyShortEnough) return null;
     const length = codePointCount(value);
     if (minLength !== undefined && length < minLength) {
       return { code: 'too_short', message: `Giá trị có ${length} ký tự, ít hơn mức tối thiểu ${minLength} ký tự.` };

@@ -35,5 +35,6 @@ export class UniqueKeyTracker {
  * decoded file chunk they came from; kept as keys for the whole file, they would keep every chunk alive.
  */
 function detached(text: string): string {
-  return (' ' + text).slice(1);
+  // V8 copies substrings shorter than 13 characters anyway.
+  return text.length < 13 ? text : (' ' + text).slice(1);
 }

@@ -1,8 +1,9 @@
 import type { CellRange } from './cell-address';
-import { readCsv } from './csv-reader';
+import { readCsvBatches } from './csv-reader';
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderSource } from './header-detection';
 import { keyMatchKey, normalizeHeaderText } from './header-text';
 import { readJson } from './json-reader';
+import { arrayBatches, BatchCursor, batchesOf, flatten } from './row-batches';
 import { sniffUpload, type SniffResult } from './sniff';
 import { formatBytes, formatNumber, resolveLimits, type UploadLimits } from './upload-limits';
 import { UploadRejected } from './upload-rejected';
@@ -42,14 +43,19 @@ export interface OpenedUpload {
    * (413 `too_many_rows`, corrupt/lying XLSX, CSV decoding errors…).
    */
   rows: AsyncIterable<UploadRow>;
+  /** The same rows in batches (use either this or `rows`, once). */
+  batches: AsyncIterable<UploadRow[]>;
   /** Vietnamese remarks for the officer; may grow while rows are read (e.g. formulas without values). */
   notes: string[];
   /** Releases the underlying reader when rows are not read to the end. */
   close(): Promise<void>;
 }
 
+/** Rows handed from a reader to the validator at a time (XLSX and JSON; CSV batches per decoded slice). */
+const BATCH_ROWS = 256;
+
 interface RowSource {
-  rows: AsyncIterator<UploadRow>;
+  batches: AsyncIterator<UploadRow[]>;
   merges?: readonly CellRange[];
   /** JSON: the header is the object keys, not a row. */
   presetHeader?: string[];
@@ -92,15 +98,17 @@ export async function openUpload(buffer: Buffer, options: OpenUploadOptions = {}
     });
   }
 
+  const cursor = new BatchCursor(source.batches);
   const window: UploadRow[] = [];
   while (window.length < HEADER_SCAN_ROWS + 1) {
-    const next = await source.rows.next();
-    if (next.done) break;
-    if (!isEmptyRow(next.value.cells)) window.push(next.value);
+    const next = await cursor.next();
+    if (next === undefined) break;
+    if (!isEmptyRow(next.cells)) window.push(next);
   }
+  source.batches = cursor.rest();
   const detected = detectHeader(window, { knownHeaders, knownKeys, merges: source.merges });
   if (!detected) {
-    await source.rows.return?.(undefined);
+    await cursor.return();
     throw new UploadRejected(422, 'empty_file', 'Tệp không có dữ liệu: không tìm thấy dòng tiêu đề nào.');
   }
   if (detected.skippedRowNumbers.length > 0) {
@@ -132,9 +140,9 @@ async function openSource(
   limits: UploadLimits,
 ): Promise<RowSource> {
   if (sniffed.format !== 'xlsx') {
-    if (sniffed.format === 'csv') return { rows: readCsv(buffer), notes: [] };
+    if (sniffed.format === 'csv') return { batches: readCsvBatches(buffer), notes: [] };
     const json = readJson(buffer);
-    return { rows: arrayIterator(json.rows), presetHeader: json.header, notes: [] };
+    return { batches: arrayBatches(json.rows, BATCH_ROWS), presetHeader: json.header, notes: [] };
   }
   const xlsx = await readXlsx(sniffed.zip, { preferredSheetName: options.preferredSheetName, limits });
   const notes: string[] = [];
@@ -144,7 +152,7 @@ async function openSource(
   if (xlsx.hasExternalLinks) {
     notes.push('Tệp có liên kết tới sổ làm việc khác; hệ thống chỉ dùng giá trị đã lưu trong tệp, không mở liên kết.');
   }
-  return { rows: xlsx.rows, merges: xlsx.merges, sheetName: xlsx.sheetName, notes };
+  return { batches: batchesOf(xlsx.rows, BATCH_ROWS), merges: xlsx.merges, sheetName: xlsx.sheetName, notes };
 }
 
 interface HeaderPart {
@@ -163,7 +171,7 @@ function opened(format: UploadFormat, source: RowSource, part: HeaderPart): Open
   const width = header.header.length;
   let started = false;
 
-  async function* dataRows(): AsyncGenerator<UploadRow> {
+  async function* dataBatches(): AsyncGenerator<UploadRow[]> {
     let count = 0;
     let flaggedNoteAdded = false;
     const emit = (row: UploadRow): UploadRow | undefined => {
@@ -186,44 +194,55 @@ function opened(format: UploadFormat, source: RowSource, part: HeaderPart): Open
       while (row.cells.length < width) row.cells.push(null);
       return row;
     };
+    // The rows before one that is refused are still handed over first, as a row-by-row stream would.
+    async function* ready(rows: readonly UploadRow[]): AsyncGenerator<UploadRow[]> {
+      const accepted: UploadRow[] = [];
+      try {
+        for (const row of rows) {
+          const emitted = emit(row);
+          if (emitted) accepted.push(emitted);
+        }
+      } finally {
+        if (accepted.length > 0) yield accepted;
+      }
+    }
     try {
-      for (const row of buffered) {
-        const ready = emit(row);
-        if (ready) yield ready;
-      }
-      for (let next = await source.rows.next(); !next.done; next = await source.rows.next()) {
-        const ready = emit(next.value);
-        if (ready) yield ready;
-      }
+      yield* ready(buffered);
+      for (let next = await source.batches.next(); !next.done; next = await source.batches.next()) yield* ready(next.value);
     } finally {
-      await source.rows.return?.(undefined);
+      await source.batches.return?.(undefined);
     }
   }
 
-  const iterator = dataRows();
+  const batches = dataBatches();
+  const singleUse = () => {
+    if (started) throw new Error('Upload rows can only be iterated once');
+    started = true;
+  };
   return {
     format,
     ...(source.sheetName ? { sheetName: source.sheetName } : {}),
     ...header,
     notes: source.notes,
+    batches: {
+      [Symbol.asyncIterator]() {
+        singleUse();
+        return batches;
+      },
+    },
     rows: {
       [Symbol.asyncIterator]() {
-        if (started) throw new Error('Upload rows can only be iterated once');
-        started = true;
-        return iterator;
+        singleUse();
+        return flatten({ [Symbol.asyncIterator]: () => batches });
       },
     },
     async close() {
-      await iterator.return(undefined);
-      await source.rows.return?.(undefined);
+      await batches.return(undefined);
+      await source.batches.return?.(undefined);
     },
   };
 }
 
 function isEmptyRow(cells: readonly unknown[]): boolean {
   return cells.every((cell) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === ''));
-}
-
-async function* arrayIterator<T>(items: readonly T[]): AsyncGenerator<T> {
-  yield* items;
 }

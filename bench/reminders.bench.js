@@ -31,6 +31,8 @@ const CODE = 'BENCH-NHAC-HAN';
 const PERIOD = '2025-M02';
 /** Tuesday 11/03/2025 10:00 in Vietnam: the due date of 2025-M02, inside office hours. */
 const NOW = new Date('2025-03-11T10:00:00+07:00');
+/** Extra node flags for the worker process, e.g. BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'. */
+const WORKER_NODE_ARGS = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 const DELIVERY_TIMEOUT_MS = 10 * 60_000;
 // After the last expected e-mail, how long to keep listening for duplicates.
 const QUIET_MS = 2000;
@@ -98,7 +100,7 @@ async function bareRun(sink, content) {
 
 function startWorker(env, logFile) {
   const log = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', log] });
+  const child = spawn(process.execPath, [...WORKER_NODE_ARGS, path.join(ROOT, 'dist', 'src', 'main.js')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', log] });
   fs.closeSync(log);
   let output = '';
   return new Promise((resolve, reject) => {

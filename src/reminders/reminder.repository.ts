@@ -71,8 +71,20 @@ export class ReminderRepository {
    */
   async insertNew(manager: EntityManager, rows: NewReminder[]): Promise<Array<{ id: string; unitId: string; stage: string }>> {
     if (rows.length === 0) return [];
-    const result = await manager.createQueryBuilder().insert().into(Reminder).values(rows).orIgnore().returning('id, unit_id AS "unitId", stage').execute();
-    return result.raw as Array<{ id: string; unitId: string; stage: string }>;
+    // One JSON parameter rather than the query builder's thousands of bind parameters: a campaign inserts thousands of rows.
+    return manager.query(
+      `INSERT INTO reminders (obligation_id, period_key, unit_id, stage, trigger, status, reason, due_date, days_until_due, escalated,
+                              submission_status, "to", cc, mail_key, requested_by, planned_at)
+       SELECT r."obligationId", r."periodKey", r."unitId", r.stage, r.trigger, r.status, r.reason, r."dueDate", r."daysUntilDue", r.escalated,
+              r."submissionStatus", ARRAY(SELECT jsonb_array_elements_text(r."to")), ARRAY(SELECT jsonb_array_elements_text(r.cc)),
+              r."mailKey", r."requestedBy", r."plannedAt"
+         FROM jsonb_to_recordset($1::jsonb) AS r("obligationId" uuid, "periodKey" text, "unitId" uuid, stage text, trigger text, status text,
+                                                 reason text, "dueDate" date, "daysUntilDue" integer, escalated boolean, "submissionStatus" text,
+                                                 "to" jsonb, cc jsonb, "mailKey" text, "requestedBy" uuid, "plannedAt" timestamptz)
+       ON CONFLICT DO NOTHING
+       RETURNING id, unit_id AS "unitId", stage`,
+      [JSON.stringify(rows)],
+    );
   }
 
   async remindersSent(obligationId: string, periodKey: string): Promise<number> {

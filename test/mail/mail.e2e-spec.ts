@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import Redis from 'ioredis';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Delivery } from '../../src/mail/delivery.entity';
 import { MAIL_QUEUE, mailJobId } from '../../src/mail/mail-job';
@@ -208,6 +209,63 @@ describe('Mail through SMTP', () => {
     } finally {
       unregister();
     }
+  });
+
+  it('gives an SQL guard the facts read with the locked message, and cancels what it refuses', async () => {
+    const send = newKey('sql-guard-send');
+    const drop = newKey('sql-guard-drop');
+    const seen = new Map<string, unknown>();
+    const unregister = h.mail().registerGuard('test.sql-guard', {
+      facts: `jsonb_build_object('decision', m.context ->> 'decision', 'status', m.status,
+                                 'known', (SELECT count(*) FROM mail_messages other WHERE other.key = m.key))`,
+      allows: (message, facts) => {
+        seen.set(message.key, facts);
+        return (facts as { decision: string }).decision === 'send';
+      },
+    });
+    try {
+      await h.commit(send, { kind: 'test.sql-guard', context: { decision: 'send' } });
+      await h.commit(drop, { kind: 'test.sql-guard', context: { decision: 'drop' } });
+
+      expect(await h.waitForStatus(drop, 'cancelled')).toMatchObject({ attempts: 0, sentAt: null });
+      await h.waitForStatus(send, 'sent');
+      expect(seen.get(send)).toEqual({ decision: 'send', status: 'queued', known: 1 });
+      expect(seen.get(drop)).toEqual({ decision: 'drop', status: 'queued', known: 1 });
+      expect(await h.deliveries(drop)).toMatchObject([{ attempt: 1, outcome: 'skipped' }]);
+      expect(sink.withKey(drop)).toHaveLength(0);
+      expect(sink.withKey(send)).toHaveLength(1);
+    } finally {
+      unregister();
+    }
+  });
+
+  it('rolls back when a guard fails, leaving no transaction open on the connection, and sends on the retry', async () => {
+    const key = newKey('guard-throws');
+    const worker = t.app.get(MailProcessor).worker;
+    await worker.pause();
+    const unregister = h.mail().registerGuard('test.failing-guard', async () => {
+      throw new Error('the guard could not decide');
+    });
+    try {
+      await h.commit(key, { kind: 'test.failing-guard' });
+      await expect(t.app.get(MailDeliverer).deliver(key)).rejects.toThrow('the guard could not decide');
+      // From a connection of its own: one taken from the app's pool could be the very one left open.
+      const observer = new Client({ connectionString: process.env.DATABASE_URL });
+      await observer.connect();
+      try {
+        const { rows } = await observer.query(`SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
+        expect(rows).toEqual([{ open: 0 }]);
+      } finally {
+        await observer.end();
+      }
+      expect(await h.mail().findByKey(key)).toMatchObject({ status: 'queued', attempts: 0 });
+      expect(await h.deliveries(key)).toEqual([]);
+    } finally {
+      unregister();
+      worker.resume();
+    }
+    await h.waitForStatus(key, 'sent');
+    expect(sink.withKey(key)).toHaveLength(1);
   });
 
   it('gives up at once on a permanent rejection (550): failed, one attempt, no retries', async () => {

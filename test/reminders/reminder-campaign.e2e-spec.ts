@@ -168,6 +168,22 @@ describe('Reminder campaigns over time (fake clock, real PostgreSQL, Redis and S
     await retire(w.db, obligation);
   });
 
+  it('cancels a queued reminder whose obligation is retired before it goes out', async () => {
+    const [unit] = await createUnits(w.db, 'BAI', [{ submitterEmails: ['vanthu.bai@so.gov.vn'] }]);
+    const obligation = await createObligation(w.db, 'NHAC-BAI-BO', { units: [unit] });
+    await w.pauseMail();
+    try {
+      await w.tick('2025-03-04T10:00:00');
+      expect((await remindersOf(w.db, obligation.id)).map((row) => `${row.stage}:${row.mailStatus}`)).toEqual(['before-7d:queued']);
+      await retire(w.db, obligation);
+    } finally {
+      w.resumeMail();
+    }
+    await w.settled(obligation.id);
+    expect((await remindersOf(w.db, obligation.id)).map((row) => `${row.stage}:${row.mailStatus}`)).toEqual(['before-7d:cancelled']);
+    expect(w.received(obligation.code, PERIOD, unit.id, 'before-7d')).toEqual([]);
+  });
+
   it('caps the reminders a unit receives in a calendar month across obligations, and resumes the next month', async () => {
     const [unit] = await createUnits(w.db, 'CAP', [{ submitterEmails: ['vanthu.cap@so.gov.vn'] }]);
     const first = await createObligation(w.db, 'NHAC-GIOI-HAN-A', { units: [unit], policy: { monthlyCapPerUnit: 2 } });

@@ -9,6 +9,7 @@ const JSONB_BINARY_VERSION = 1;
 const OPEN = '['.charCodeAt(0);
 const COMMA = ','.charCodeAt(0);
 const CLOSE = ']'.charCodeAt(0);
+const CLOSE_OBJECT = '}'.charCodeAt(0);
 
 /**
  * Stores typed rows as pages (SubmissionRowPage), one page in flight while the next is being parsed,
@@ -33,7 +34,7 @@ export class SubmissionRowWriter {
 
   /** Buffers the row; returns a promise to await only when a full page had to be sent. */
   add(rowNumber: number, row: TypedRow): Promise<void> | undefined {
-    this.filling.append(rowNumber, `{"n":${rowNumber},"d":${JSON.stringify(row)}}`);
+    this.filling.append(rowNumber, JSON.stringify(row));
     return this.filling.rows >= PAGE_ROWS || this.filling.size >= PAGE_BYTES ? this.send() : undefined;
   }
 
@@ -96,13 +97,16 @@ class PageBuffer {
     this.rows = 0;
   }
 
-  append(rowNumber: number, json: string): void {
+  /** Appends `{"n":rowNumber,"d":data}`, written in pieces so the row's JSON is never copied into a bigger string. */
+  append(rowNumber: number, data: string): void {
     // A UTF-16 code unit never takes more than 3 bytes in UTF-8.
-    this.reserve(json.length * 3 + 2);
+    this.reserve(data.length * 3 + 32);
     if (this.rows > 0) this.bytes[this.size++] = COMMA;
     else this.firstRow = rowNumber;
     this.lastRow = rowNumber;
-    this.size += this.bytes.write(json, this.size, 'utf8');
+    this.size += this.bytes.write(`{"n":${rowNumber},"d":`, this.size, 'latin1');
+    this.size += this.bytes.write(data, this.size, 'utf8');
+    this.bytes[this.size++] = CLOSE_OBJECT;
     this.rows += 1;
   }
 

@@ -35,4 +35,17 @@ describe('prescanSheet', () => {
     expect(result.formulaErrors.size + result.formulaBooleans.size).toBe(2);
     expect(result.truncated).toBe(true);
   });
+
+  it.each([1, 5, 4096])('reads namespace-prefixed sheets and ignores look-alike tags (%i-byte chunks)', async (size) => {
+    const xml =
+      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:cols><x:col min="1" max="2"/></x:cols><x:sheetData>' +
+      '<x:row r="1"><x:c r="A1" t="e"><x:f>NA()</x:f><x:v>#N/A</x:v></x:c><x:c r="B1" s="2"/><x:c r="C1"><x:v>5</x:v></x:c>' +
+      '<x:c r="D1" t="str"><x:f>""</x:f><x:v/></x:c></x:row>' +
+      '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:C1"/></x:mergeCells></x:worksheet>';
+    const result = await prescanSheet(chunks(xml, size), { mergeRowLimit: 50, maxTrackedCells: 100 });
+    expect(result.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 3 }]);
+    expect([...result.formulaErrors]).toEqual([['A1', '#N/A']]);
+    expect([...result.formulasWithoutValue]).toEqual(['D1']);
+    expect(result.formulaEmptyStrings.size + result.formulaBooleans.size).toBe(0);
+  });
 });

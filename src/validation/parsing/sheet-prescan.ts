@@ -21,8 +21,14 @@ export interface PrescanOptions {
   maxTrackedCells: number;
 }
 
-/** Longest tag we buffer across chunk boundaries; sheet XML tags are short. */
-const MAX_CARRY = 64 * 1024;
+/** Longest text kept across chunk boundaries (an open cell with its value); sheet XML cells are short. */
+const MAX_CARRY = 1024 * 1024;
+
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const C = 0x63;
+const F = 0x66;
+const V = 0x76;
 
 /**
  * One pass over the sheet XML collecting what exceljs's streaming reader drops: merged ranges (listed in
@@ -31,7 +37,9 @@ const MAX_CARRY = 64 * 1024;
  * (0, '', false), so a formula cell without `result` is ambiguous; we record the rare cases (errors,
  * booleans, empty strings, no cached value) so that the common one, a cached 0, can be restored.
  * A minimal tag scanner over latin1 text (every name and value we need is ASCII, except empty-string
- * detection which only needs emptiness), constant memory apart from the bounded result.
+ * detection which only needs emptiness), constant memory apart from the bounded result. It reads tag
+ * names character by character and looks at a cell's attributes only when the cell has a formula: a
+ * 100,000-row sheet has millions of tags, and allocating for each of them cost more than exceljs's parse.
  */
 export async function prescanSheet(chunks: AsyncIterable<Buffer>, options: PrescanOptions): Promise<SheetPrescan> {
   const result: SheetPrescan = {
@@ -43,78 +51,104 @@ export async function prescanSheet(chunks: AsyncIterable<Buffer>, options: Presc
     truncated: false,
   };
   let tracked = 0;
-  let cell: { ref: string; type: string; hasFormula: boolean; value?: string } | undefined;
+  // The open cell: where its start tag lies in `text`, whether it has a formula, its cached value.
+  let cellStart = -1;
+  let cellTagEnd = -1;
+  let hasFormula = false;
+  let value: string | undefined;
   let valueStart = -1;
   let carry = '';
+  /** Where scanning resumes in the next text: the carry may start with tags already read (the open cell's). */
+  let resume = 0;
 
-  const onTag = (text: string, tag: string, tagStart: number, tagEnd: number) => {
-    const closing = tag[1] === '/';
-    const nameMatch = /^<\/?(?:[\w.-]+:)?([\w.-]+)/.exec(tag);
-    if (!nameMatch) return;
-    const name = nameMatch[1];
-    const selfClosing = tag.endsWith('/>');
-    if (name === 'c') {
-      if (closing) finishCell();
-      else {
-        cell = { ref: /\sr="([^"]*)"/.exec(tag)?.[1] ?? '', type: /\st="([^"]*)"/.exec(tag)?.[1] ?? 'n', hasFormula: false };
-        if (selfClosing) finishCell();
-      }
-    } else if (name === 'f' && cell && !closing) cell.hasFormula = true;
-    else if (name === 'v' && cell) {
-      if (!closing && !selfClosing) valueStart = tagEnd;
-      else if (closing && valueStart >= 0) {
-        cell.value = decodeXmlEntities(text.slice(valueStart, tagStart));
-        valueStart = -1;
-      }
-    } else if (name === 'mergeCell' && !closing) {
-      const range = parseCellRange(parseAttributes(tag.slice(nameMatch[0].length)).get('ref') ?? '');
-      if (range && range.top <= options.mergeRowLimit && result.merges.length < options.maxTrackedCells) {
-        result.merges.push(range);
-      }
+  const finishCell = (text: string) => {
+    if (hasFormula && cellStart >= 0) {
+      const tag = text.slice(cellStart, cellTagEnd);
+      record(/\sr="([^"]*)"/.exec(tag)?.[1] ?? '', /\st="([^"]*)"/.exec(tag)?.[1] ?? 'n', value);
     }
+    cellStart = -1;
+    hasFormula = false;
+    value = undefined;
+    valueStart = -1;
   };
 
-  const finishCell = () => {
-    const current = cell;
-    cell = undefined;
-    if (!current?.hasFormula) return;
-    const { ref, type, value } = current;
-    const special = value === undefined || type === 'e' || type === 'b' || (type === 'str' && value === '');
+  const record = (ref: string, type: string, cached: string | undefined) => {
+    const special = cached === undefined || type === 'e' || type === 'b' || (type === 'str' && cached === '');
     if (!special) return;
     if (tracked >= options.maxTrackedCells) {
       result.truncated = true;
       return;
     }
     tracked++;
-    if (value === undefined) result.formulasWithoutValue.add(ref);
-    else if (type === 'e') result.formulaErrors.set(ref, value.trim());
-    else if (type === 'b') result.formulaBooleans.set(ref, value.trim() !== '0');
+    if (cached === undefined) result.formulasWithoutValue.add(ref);
+    else if (type === 'e') result.formulaErrors.set(ref, cached.trim());
+    else if (type === 'b') result.formulaBooleans.set(ref, cached.trim() !== '0');
     else result.formulaEmptyStrings.add(ref);
   };
 
   for await (const chunk of chunks) {
     const text = carry + chunk.toString('latin1');
-    let position = 0;
-    let consumed = 0;
+    let position = resume;
+    let pending = text.length;
     for (;;) {
       const open = text.indexOf('<', position);
-      if (open < 0) {
-        consumed = valueStart >= 0 ? Math.min(valueStart, text.length) : text.length;
-        break;
-      }
+      if (open < 0) break;
       const close = text.indexOf('>', open);
       if (close < 0) {
-        consumed = valueStart >= 0 ? Math.min(valueStart, open) : open;
+        pending = open;
         break;
       }
-      onTag(text, text.slice(open, close + 1), open, close + 1);
       position = close + 1;
-      consumed = valueStart >= 0 ? valueStart : position;
+      // The local name: after an optional namespace prefix, up to whitespace, '/' or '>'.
+      let i = open + 1;
+      const closing = text.charCodeAt(i) === SLASH;
+      if (closing) i++;
+      let nameStart = i;
+      for (; i < close; i++) {
+        const code = text.charCodeAt(i);
+        if (code === COLON) nameStart = i + 1;
+        else if (code <= 0x20 || code === SLASH) break;
+      }
+      const nameLength = i - nameStart;
+      if (nameLength === 1) {
+        const name = text.charCodeAt(nameStart);
+        if (name === C) {
+          if (closing) finishCell(text);
+          else {
+            finishCell(text);
+            cellStart = open;
+            cellTagEnd = close + 1;
+            if (text.charCodeAt(close - 1) === SLASH) finishCell(text);
+          }
+        } else if (name === F && !closing && cellStart >= 0) hasFormula = true;
+        else if (name === V && hasFormula) {
+          if (!closing && text.charCodeAt(close - 1) !== SLASH) valueStart = close + 1;
+          else if (closing && valueStart >= 0) {
+            value = decodeXmlEntities(text.slice(valueStart, open));
+            valueStart = -1;
+          }
+        }
+      } else if (nameLength === 9 && !closing && text.startsWith('mergeCell', nameStart)) {
+        const tag = text.slice(open, close + 1);
+        const range = parseCellRange(parseAttributes(tag.slice(nameStart - open + nameLength)).get('ref') ?? '');
+        if (range && range.top <= options.mergeRowLimit && result.merges.length < options.maxTrackedCells) result.merges.push(range);
+      }
     }
-    carry = text.slice(consumed);
-    if (valueStart >= 0) valueStart -= consumed;
+    // Keep the unfinished tag, and the open cell's start tag (its attributes are needed if a formula follows).
+    const keepFrom = cellStart >= 0 ? Math.min(cellStart, pending) : pending;
+    carry = text.slice(keepFrom);
+    resume = pending - keepFrom;
+    if (cellStart >= 0) {
+      cellStart -= keepFrom;
+      cellTagEnd -= keepFrom;
+      if (valueStart >= 0) valueStart -= keepFrom;
+    }
     if (carry.length > MAX_CARRY) {
-      carry = '';
+      carry = carry.slice(resume);
+      resume = 0;
+      cellStart = -1;
+      hasFormula = false;
+      value = undefined;
       valueStart = -1;
     }
   }

@@ -3,7 +3,7 @@ import { readCsvBatches } from './csv-reader';
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderSource } from './header-detection';
 import { keyMatchKey, normalizeHeaderText } from './header-text';
 import { readJson } from './json-reader';
-import { arrayBatches, BatchCursor, batchesOf, flatten } from './row-batches';
+import { arrayBatches, BatchCursor, flatten } from './row-batches';
 import { sniffUpload, type SniffResult } from './sniff';
 import { formatBytes, formatNumber, resolveLimits, type UploadLimits } from './upload-limits';
 import { UploadRejected } from './upload-rejected';
@@ -51,7 +51,7 @@ export interface OpenedUpload {
   close(): Promise<void>;
 }
 
-/** Rows handed from a reader to the validator at a time (XLSX and JSON; CSV batches per decoded slice). */
+/** JSON rows handed to the validator at a time (CSV and XLSX readers batch per decoded chunk). */
 const BATCH_ROWS = 256;
 
 interface RowSource {
@@ -152,7 +152,7 @@ async function openSource(
   if (xlsx.hasExternalLinks) {
     notes.push('Tệp có liên kết tới sổ làm việc khác; hệ thống chỉ dùng giá trị đã lưu trong tệp, không mở liên kết.');
   }
-  return { batches: batchesOf(xlsx.rows, BATCH_ROWS), merges: xlsx.merges, sheetName: xlsx.sheetName, notes };
+  return { batches: xlsx.batches, merges: xlsx.merges, sheetName: xlsx.sheetName, notes };
 }
 
 interface HeaderPart {

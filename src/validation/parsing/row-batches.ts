@@ -38,19 +38,6 @@ export class BatchCursor<T> {
   }
 }
 
-/** Groups an item stream into arrays of up to `size` items. */
-export async function* batchesOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
-  let batch: T[] = [];
-  for await (const item of items) {
-    batch.push(item);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
 /** Splits an array into consecutive arrays of up to `size` items. */
 export async function* arrayBatches<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);

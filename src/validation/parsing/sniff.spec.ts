@@ -2,7 +2,7 @@ import { crc32 } from 'node:zlib';
 import { Workbook } from 'exceljs';
 import iconv from 'iconv-lite';
 import { sniffFormat, sniffUpload } from './sniff';
-import { writeStoredZip } from './stored-zip-writer';
+import { writeStoredZip } from './testing/stored-zip-writer';
 import { rejectionOf } from './testing/rejections';
 
 async function storedZip(files: Record<string, string>): Promise<Buffer> {

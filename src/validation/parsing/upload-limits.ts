@@ -14,7 +14,7 @@ export interface UploadLimits {
   compressionRatioMinBytes: number;
   /** Number of entries in the XLSX zip → 413 `xlsx_too_many_entries`. */
   maxZipEntries: number;
-  /** Uncompressed size of `xl/sharedStrings.xml`, which exceljs caches in memory → 413 `xlsx_too_large_uncompressed`. */
+  /** Uncompressed size of `xl/sharedStrings.xml`, which is held in memory while the sheet is read → 413 `xlsx_too_large_uncompressed`. */
   maxSharedStringsBytes: number;
 }
 
@@ -28,7 +28,7 @@ export const DEFAULT_UPLOAD_LIMITS: Readonly<UploadLimits> = Object.freeze({
   maxSharedStringsBytes: 64 * MIB,
 });
 
-/** The repacked stream handed to exceljs has no zip64 support, so sizes must fit in 32 bits. */
+/** Sizes are checked as 32-bit zip fields (no zip64), so the limit must fit in them. */
 const MAX_SUPPORTED_UNCOMPRESSED = 0xffff_ffff;
 
 export function resolveLimits(overrides: Partial<UploadLimits> = {}): UploadLimits {

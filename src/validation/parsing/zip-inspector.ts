@@ -25,7 +25,7 @@ export interface ZipInspection {
  * `maxUncompressedBytes` (`xlsx_too_large_uncompressed`); an entry over `compressionRatioMinBytes` whose
  * uncompressed:compressed ratio exceeds `maxCompressionRatio` (`xlsx_compression_ratio`).
  * Declared sizes may lie; the returned archive's streams fail when an entry inflates beyond its
- * declared size, which is how the XLSX reader stops lying zip bombs (see xlsx-package-stream.ts).
+ * declared size, which is how the XLSX reader stops lying zip bombs (see xlsx-reader.ts).
  * Unreadable zips and duplicate entry names → 422 `corrupt_xlsx`.
  */
 export async function inspectZip(buffer: Buffer, limits: ZipLimits): Promise<ZipInspection> {

@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { EntryContentMismatch, writeStoredZip, type StoredEntry } from './stored-zip-writer';
-import { resolveLimits } from './upload-limits';
-import { inspectZip } from './zip-inspector';
+import { resolveLimits } from '../upload-limits';
+import { inspectZip } from '../zip-inspector';
 
 function entry(name: string, text: string, override: Partial<StoredEntry> = {}): StoredEntry {
   const data = Buffer.from(text, 'utf8');

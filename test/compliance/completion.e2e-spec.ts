@@ -6,6 +6,7 @@ import { ADMIN, COMPLIANCE, officer, REVIEWER, type TestApp } from '../support/a
 import { FakeClock } from '../support/fake-clock';
 import { addUnit, obligationId, putSubmission, unitIds } from './support/fixtures';
 import { startOnOwnDatabase } from './support/own-database';
+import { createTestObligation } from '../support/obligations';
 
 // TT35 2024-Y is due 2025-02-04 (31/01 falls in Tết 2025); at 10:00 on 10/02/2025 in Vietnam it is 6 days overdue.
 const AFTER_DUE = '2025-02-10T03:00:00Z';
@@ -36,24 +37,16 @@ describe('Compliance: completion, trends and matrices', () => {
     await addUnit(db, { code: 'X2', name: 'Tỉnh Đã Giải Thể', validFrom: '2008-08-01', validTo: '2024-06-30' });
     await addUnit(db, { code: 'X3', name: 'Tỉnh Sáp Nhập Cuối Năm', validFrom: '2008-08-01', validTo: '2024-12-31' });
     units = await unitIds(db);
-    const created = await t
-      .http()
-      .post('/api/v1/obligations')
-      .set('authorization', await t.tokenFor(ADMIN))
-      .send({
-        code: 'KT-QUY-B',
-        title: 'Báo cáo quý thử nghiệm của một số đơn vị',
-        legalDocument: 'Văn bản thử nghiệm',
-        issuingBody: 'Bộ Khoa học và Công nghệ',
-        periodType: 'quarterly',
-        cutoffKind: 'calendar',
-        deadlineRule: { kind: 'day_of_month', monthOffset: 1, day: 15, adjust: 'none' },
-        targetScope: 'listed_units',
-        targetUnitCodes: ['01', '79', 'X2'],
-        compliesWhen: 'submitted',
-        activeFrom: '2020-01-01',
-      });
-    expect(created.status).toBe(201);
+    await createTestObligation(t, {
+      code: 'KT-QUY-B',
+      title: 'Báo cáo quý thử nghiệm của một số đơn vị',
+      periodType: 'quarterly',
+      deadlineRule: { kind: 'day_of_month', monthOffset: 1, day: 15, adjust: 'none' },
+      targetScope: 'listed_units',
+      targetUnitCodes: ['01', '79', 'X2'],
+      compliesWhen: 'submitted',
+      activeFrom: '2020-01-01',
+    });
 
     const tt35 = await obligationId(db, 'TT35-BUU-CHINH');
     const quarterly = await obligationId(db, 'BC-QUY-TTTT-TINH');

@@ -1,6 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { ReportSchemasService } from '../../src/obligations/report-schemas.service';
 import { ADMIN, officer, REVIEWER, startTestApp, type TestApp } from '../support/app';
+import { createTestObligation } from '../support/obligations';
 
 const DEFINITION = {
   sheetName: 'BC-STTTT',
@@ -21,19 +22,7 @@ describe('Report schema versions', () => {
   beforeAll(async () => {
     t = await startTestApp();
     admin = await t.tokenFor(ADMIN);
-    const created = await t.http().post('/api/v1/obligations').set('authorization', admin).send({
-      code: 'THU-BIEU-MAU',
-      title: 'Báo cáo thử nghiệm biểu mẫu',
-      legalDocument: 'Thông tư 35/2016/TT-BTTTT',
-      issuingBody: 'Bộ Thông tin và Truyền thông',
-      periodType: 'yearly',
-      cutoffKind: 'calendar',
-      deadlineRule: { kind: 'day_of_month', monthOffset: 1, day: 31 },
-      targetScope: 'all_provinces',
-      compliesWhen: 'approved',
-      activeFrom: '2017-01-01',
-    });
-    expect(created.status).toBe(201);
+    await createTestObligation(t, { code: 'THU-BIEU-MAU', title: 'Báo cáo thử nghiệm biểu mẫu' });
   });
   afterAll(() => t.close());
 

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ADMIN, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { csv, TT35_HEADER, TT35_INDICATORS, tt35Rows } from '../support/report-files';
+import { createTestObligation } from '../support/obligations';
 
 const NOW = '2025-01-20T03:00:00Z'; // TT35 2024-Y: due 2025-02-04
 
@@ -51,19 +52,7 @@ describe('Regime features: dry run, justified warnings, receipts, version diff, 
     const WARN_CODE = 'TT35-CANH-BAO';
     beforeAll(async () => {
       const admin = await t.tokenFor(ADMIN);
-      const created = await t.http().post('/api/v1/obligations').set('authorization', admin).send({
-        code: WARN_CODE,
-        title: 'Báo cáo thử nghiệm có cảnh báo',
-        legalDocument: 'Thông tư 35/2016/TT-BTTTT',
-        issuingBody: 'Bộ Thông tin và Truyền thông',
-        periodType: 'yearly',
-        cutoffKind: 'calendar',
-        deadlineRule: { kind: 'day_of_month', monthOffset: 1, day: 31 },
-        targetScope: 'all_provinces',
-        compliesWhen: 'approved',
-        activeFrom: '2017-01-01',
-      });
-      expect(created.status).toBe(201);
+      await createTestObligation(t, { code: WARN_CODE, title: 'Báo cáo thử nghiệm có cảnh báo' });
       const schema = await t.http().post(`/api/v1/obligations/${WARN_CODE}/schemas`).set('authorization', admin).send({
         effectiveFrom: '2017-01-01',
         definition: {

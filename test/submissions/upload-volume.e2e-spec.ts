@@ -2,6 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ADMIN, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
+import { createTestObligation } from '../support/obligations';
 
 const CODE = 'KT-DANH-SACH-LON';
 const PERIOD = '2024-Q4';
@@ -25,20 +26,15 @@ describe('Submissions: a long file is stored row for row', () => {
     db = t.app.get(getDataSourceToken());
     units = await unitIdsByCode(t);
     const admin = await t.tokenFor(ADMIN);
-    const created = await t.http().post('/api/v1/obligations').set('authorization', admin).send({
+    await createTestObligation(t, {
       code: CODE,
       title: 'Danh sách giấy phép bưu chính đã cấp (thử nghiệm nhiều dòng)',
-      legalDocument: 'Văn bản thử nghiệm',
-      issuingBody: 'Bộ Khoa học và Công nghệ',
       periodType: 'quarterly',
-      cutoffKind: 'calendar',
       deadlineRule: { kind: 'day_of_month', monthOffset: 1, day: 15, adjust: 'none' },
       targetScope: 'listed_units',
       targetUnitCodes: ['87'],
-      compliesWhen: 'approved',
       activeFrom: '2020-01-01',
     });
-    expect(created.status).toBe(201);
     const schema = await t
       .http()
       .post(`/api/v1/obligations/${CODE}/schemas`)

@@ -1,12 +1,13 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import iconv from 'iconv-lite';
-import { readCsv, type CsvRow } from './csv-reader';
+import { readCsvBatches, type CsvRow } from './csv-reader';
+import { flatten } from './testing/flatten';
 import { detectCsvDialect } from './csv-delimiter';
 
 async function collect(buffer: Buffer, chunkSize?: number): Promise<CsvRow[]> {
   const rows: CsvRow[] = [];
-  for await (const row of readCsv(buffer, { chunkSize })) rows.push(row);
+  for await (const row of flatten(readCsvBatches(buffer, { chunkSize }))) rows.push(row);
   return rows;
 }
 
@@ -144,7 +145,7 @@ describe('readCsv', () => {
     let growth = 0;
     let count = 0;
     let last: CsvRow | undefined;
-    for await (const row of readCsv(buffer)) {
+    for await (const row of flatten(readCsvBatches(buffer))) {
       count++;
       last = row;
       if (count % 10_000 === 0) {
@@ -160,7 +161,7 @@ describe('readCsv', () => {
   it('lets the consumer stop early and releases the parser', async () => {
     const buffer = Buffer.from(`a\n${'1\n'.repeat(10_000)}`, 'utf8');
     let seen = 0;
-    for await (const row of readCsv(buffer)) {
+    for await (const row of flatten(readCsvBatches(buffer))) {
       seen = row.rowNumber;
       if (seen === 5) break;
     }

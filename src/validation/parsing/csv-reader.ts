@@ -25,17 +25,12 @@ const MAX_RECORD_CHARS = 1_000_000;
 
 /**
  * Streams CSV records from an uploaded buffer: slices are decoded (TextChunkDecoder) and tokenized
- * (CsvTokenizer) one at a time and records are yielded as they complete, so memory does not grow with
- * rows. The first yielded row is the first record (normally the header). Blank lines are skipped; short
+ * (CsvTokenizer) one at a time and the records each completes are yielded together (never an empty
+ * batch), so memory does not grow with rows. The first row is the first record (normally the header). Blank lines are skipped; short
  * records are padded with '' to the width of the first record; unquoted fields are trimmed, quoted
  * fields are kept verbatim (embedded newlines included); stray quotes inside unquoted fields are kept.
  * Throws UploadRejected 422 `unsupported_encoding` / `invalid_csv`.
  */
-export async function* readCsv(buffer: Buffer, options: CsvReadOptions = {}): AsyncGenerator<CsvRow> {
-  for await (const rows of readCsvBatches(buffer, options)) yield* rows;
-}
-
-/** readCsv's rows, a decoded slice's worth at a time (never an empty batch). */
 export async function* readCsvBatches(buffer: Buffer, options: CsvReadOptions = {}): AsyncGenerator<CsvRow[]> {
   const { encoding, bomLength } = detectEncoding(buffer);
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;

@@ -2,6 +2,7 @@ import { Workbook } from 'exceljs';
 import { openUpload, type OpenedUpload, type OpenUploadOptions } from './read-upload';
 import type { UploadRow } from './upload-types';
 import { rejectionOf } from './testing/rejections';
+import { flatten } from './testing/flatten';
 
 const schemaOptions: OpenUploadOptions = {
   preferredSheetName: 'Dữ liệu',
@@ -11,7 +12,7 @@ const schemaOptions: OpenUploadOptions = {
 
 async function rowsOf(upload: OpenedUpload): Promise<UploadRow[]> {
   const rows: UploadRow[] = [];
-  for await (const row of upload.rows) rows.push(row);
+  for await (const row of flatten(upload.batches)) rows.push(row);
   return rows;
 }
 
@@ -72,7 +73,7 @@ describe('openUpload: CSV', () => {
     for (let i = 1; i <= 100_000; i++) lines.push(`${i},${i * 2}`);
     const upload = await openUpload(Buffer.from(lines.join('\n')), schemaOptions);
     let count = 0;
-    for await (const row of upload.rows) if (row.cells.length === 2) count++;
+    for await (const row of flatten(upload.batches)) if (row.cells.length === 2) count++;
     expect(count).toBe(100_000);
   });
 });
@@ -90,7 +91,7 @@ describe('openUpload: limits', () => {
     const seen: number[] = [];
     const error = await rejectionOf(
       (async () => {
-        for await (const row of upload.rows) seen.push(row.rowNumber);
+        for await (const row of flatten(upload.batches)) seen.push(row.rowNumber);
       })(),
     );
     expect(error).toMatchObject({ status: 413, code: 'too_many_rows', detail: { limitRows: 5, rowNumber: 7 } });
@@ -106,7 +107,7 @@ describe('openUpload: limits', () => {
   it('rows can be iterated only once, and close() releases an unread upload', async () => {
     const upload = await openUpload(Buffer.from('Mã tỉnh\n1\n2\n'), schemaOptions);
     await rowsOf(upload);
-    expect(() => upload.rows[Symbol.asyncIterator]()).toThrow('only be iterated once');
+    expect(() => upload.batches[Symbol.asyncIterator]()).toThrow('only be iterated once');
     const other = await openUpload(Buffer.from('Mã tỉnh\n1\n2\n'), schemaOptions);
     await expect(other.close()).resolves.toBeUndefined();
   });

@@ -3,7 +3,7 @@ import { readCsvBatches } from './csv-reader';
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderSource } from './header-detection';
 import { keyMatchKey, normalizeHeaderText } from './header-text';
 import { readJson } from './json-reader';
-import { arrayBatches, BatchCursor, flatten } from './row-batches';
+import { arrayBatches, BatchCursor } from './row-batches';
 import { sniffUpload, type SniffResult } from './sniff';
 import { formatBytes, formatNumber, resolveLimits, type UploadLimits } from './upload-limits';
 import { UploadRejected } from './upload-rejected';
@@ -38,12 +38,10 @@ export interface OpenedUpload {
   /** False when no row looked like the schema's header and the first row was taken. */
   headerRecognised: boolean;
   /**
-   * Data rows after the header, streamed and single-use. Fully empty rows are skipped; cells are padded
-   * with null to the header width (extra cells are kept). Throws UploadRejected while iterating
+   * Data rows after the header, in batches, streamed and single-use. Fully empty rows are skipped; cells
+   * are padded with null to the header width (extra cells are kept). Throws UploadRejected while iterating
    * (413 `too_many_rows`, corrupt/lying XLSX, CSV decoding errors…).
    */
-  rows: AsyncIterable<UploadRow>;
-  /** The same rows in batches (use either this or `rows`, once). */
   batches: AsyncIterable<UploadRow[]>;
   /** Vietnamese remarks for the officer; may grow while rows are read (e.g. formulas without values). */
   notes: string[];
@@ -215,10 +213,6 @@ function opened(format: UploadFormat, source: RowSource, part: HeaderPart): Open
   }
 
   const batches = dataBatches();
-  const singleUse = () => {
-    if (started) throw new Error('Upload rows can only be iterated once');
-    started = true;
-  };
   return {
     format,
     ...(source.sheetName ? { sheetName: source.sheetName } : {}),
@@ -226,14 +220,9 @@ function opened(format: UploadFormat, source: RowSource, part: HeaderPart): Open
     notes: source.notes,
     batches: {
       [Symbol.asyncIterator]() {
-        singleUse();
+        if (started) throw new Error('Upload rows can only be iterated once');
+        started = true;
         return batches;
-      },
-    },
-    rows: {
-      [Symbol.asyncIterator]() {
-        singleUse();
-        return flatten({ [Symbol.asyncIterator]: () => batches });
       },
     },
     async close() {

@@ -42,8 +42,3 @@ export class BatchCursor<T> {
 export async function* arrayBatches<T>(items: readonly T[], size: number): AsyncGenerator<T[]> {
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
-
-/** One item at a time again. */
-export async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
-  for await (const batch of batches) yield* batch;
-}

@@ -6,6 +6,7 @@ import { resolveLimits } from './upload-limits';
 import { isCellError, type UploadRow } from './upload-types';
 import { readXlsx, type XlsxSource } from './xlsx-reader';
 import { inspectZip } from './zip-inspector';
+import { flatten } from './testing/flatten';
 
 const limits = resolveLimits();
 
@@ -16,7 +17,7 @@ async function open(workbook: Workbook, preferredSheetName?: string): Promise<Xl
 
 async function collect(source: XlsxSource): Promise<UploadRow[]> {
   const rows: UploadRow[] = [];
-  for await (const row of source.rows) rows.push(row);
+  for await (const row of flatten(source.batches)) rows.push(row);
   return rows;
 }
 
@@ -154,7 +155,7 @@ describe('readXlsx', () => {
     const baseline = process.memoryUsage().heapUsed;
     let growth = 0;
     let count = 0;
-    for await (const row of (await readXlsx(await inspectZip(buffer, limits), { limits })).rows) {
+    for await (const row of flatten((await readXlsx(await inspectZip(buffer, limits), { limits })).batches)) {
       count++;
       if (count % 5000 === 0) {
         collectGarbage();
@@ -172,7 +173,7 @@ describe('readXlsx', () => {
     for (let i = 1; i <= 5000; i++) sheet.addRow([`Đơn vị ${i}`, i]);
     let count = 0;
     let last: UploadRow | undefined;
-    for await (const row of (await open(workbook)).rows) {
+    for await (const row of flatten((await open(workbook)).batches)) {
       count++;
       last = row;
     }

@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import type { CellRange } from './cell-address';
-import { flatten } from './row-batches';
 import { prescanSheet } from './sheet-prescan';
 import type { UploadLimits } from './upload-limits';
 import { UploadRejected } from './upload-rejected';
@@ -27,9 +26,7 @@ export interface XlsxSource {
   /** Merged ranges in the header area. */
   merges: CellRange[];
   hasExternalLinks: boolean;
-  /** Excel rows in order (rows without values are not yielded); cells[i] is column i+1. Single use, like `batches`. */
-  rows: AsyncGenerator<UploadRow>;
-  /** The same rows, a decompressed chunk's worth at a time; use this or `rows`. */
+  /** Excel rows in order, a decompressed chunk's worth at a time (rows without values are not yielded); cells[i] is column i+1. Single use. */
   batches: AsyncGenerator<UploadRow[]>;
 }
 
@@ -72,14 +69,12 @@ export async function readXlsx(zip: ZipInspection, options: XlsxReadOptions): Pr
     dateStyles: dateStylesOf(archive.has(stylesPath) ? await archive.readEntryText(stylesPath, MAX_METADATA_PART_BYTES) : undefined),
     date1904: structure.date1904,
   };
-  const batches = sheetBatches(archive, chosen.sheet.path, context);
   return {
     sheetName: chosen.sheet.name,
     matchedPreferredSheet: chosen.matchedPreferred,
     merges: prescan.merges,
     hasExternalLinks: zip.hasExternalLinks,
-    batches,
-    rows: flatten({ [Symbol.asyncIterator]: () => batches }),
+    batches: sheetBatches(archive, chosen.sheet.path, context),
   };
 }
 

@@ -4,6 +4,7 @@ import { openUpload } from './read-upload';
 import { resolveLimits } from './upload-limits';
 import { inspectZip } from './zip-inspector';
 import { rejectionOf } from './testing/rejections';
+import { flatten } from './testing/flatten';
 
 /**
  * Zips assembled by hand so that headers can lie. Each entry is deflated; `declaredSize` overrides the
@@ -128,7 +129,7 @@ const MB = 1024 * 1024;
 async function readAll(buffer: Buffer, limits = {}): Promise<unknown[][]> {
   const upload = await openUpload(buffer, { fileName: 'bao-cao.xlsx', limits });
   const rows: unknown[][] = [upload.header];
-  for await (const row of upload.rows) rows.push(row.cells);
+  for await (const row of flatten(upload.batches)) rows.push(row.cells);
   return rows;
 }
 

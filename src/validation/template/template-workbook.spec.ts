@@ -5,6 +5,7 @@ import type { UploadRow } from '../parsing/upload-types';
 import { describeField, describeRange } from './field-guide';
 import { safeSheetName } from './template-meta';
 import { buildTemplateWorkbook } from './template-workbook';
+import { flatten } from '../parsing/testing/flatten';
 
 const schema: ReportSchemaDefinition = {
   fields: [
@@ -172,7 +173,7 @@ describe('buildTemplateWorkbook', () => {
     });
     expect(upload).toMatchObject({ headerSource: 'keys', headerRowNumber: 1, keyRowNumber: 2 });
     const rows: UploadRow[] = [];
-    for await (const row of upload.rows) rows.push(row);
+    for await (const row of flatten(upload.batches)) rows.push(row);
     expect(rows).toEqual([]);
   });
 
@@ -199,7 +200,7 @@ describe('buildTemplateWorkbook', () => {
       notes: [],
     });
     const rows: UploadRow[] = [];
-    for await (const row of upload.rows) rows.push(row);
+    for await (const row of flatten(upload.batches)) rows.push(row);
     expect(rows).toEqual([
       {
         rowNumber: 3,

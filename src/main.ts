@@ -5,11 +5,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureHttp } from './bootstrap/http';
+import { startupBanner } from './bootstrap/banner';
 import { runPendingMigrations } from './bootstrap/migrate';
-import { OPENAPI_PATH } from './bootstrap/openapi';
 import { preflight } from './bootstrap/preflight';
 import { loadReferenceData } from './bootstrap/reference-data';
 import { StartupError } from './bootstrap/startup-error';
+import { QuietStartupLogger } from './common/quiet-startup-logger';
 import { ConfigurationError, type Environment, validateEnvironment } from './config/environment';
 
 async function start(env: Environment): Promise<void> {
@@ -21,12 +22,11 @@ async function start(env: Environment): Promise<void> {
     role === 'worker'
       ? await NestFactory.createApplicationContext(AppModule.forRole(role), { bufferLogs: true })
       : await NestFactory.create<NestExpressApplication>(AppModule.forRole(role), { bufferLogs: true, bodyParser: true });
-  const logger = app.get(Logger);
-  app.useLogger(logger);
+  app.useLogger(new QuietStartupLogger(app.get(Logger)));
   const log = new NestLogger('Bootstrap');
   stopOnSignals(app, env.SHUTDOWN_GRACE_MS, log);
   if (migrations.length > 0) log.log(`Applied migrations: ${migrations.join(', ')}`);
-  await loadReferenceData(app);
+  const { demoAccounts } = await loadReferenceData(app);
 
   if (role === 'worker') {
     await app.init();
@@ -36,10 +36,7 @@ async function start(env: Environment): Promise<void> {
   const http = app as NestExpressApplication;
   configureHttp(http);
   await http.listen(env.PORT, env.HOST);
-  const base = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-  log.log(
-    `baocao ${role === 'all' ? 'api + worker' : 'api'} listening on ${env.HOST}:${env.PORT} | API ${base}/api/v1 | OpenAPI ${base}/${OPENAPI_PATH} | Dashboard ${base}/dashboard`,
-  );
+  log.log(startupBanner(env, demoAccounts));
 }
 
 /**
@@ -68,8 +65,10 @@ function stopOnSignals(app: INestApplicationContext, graceMs: number, log: NestL
         process.exit(1);
       });
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  // `on`, not `once`: a terminal's Ctrl-C or a group-wide SIGTERM reaches both npm and node, and npm
+  // forwards its copy; a second signal must not kill the process halfway through draining.
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 function fail(message: string): never {

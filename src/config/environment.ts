@@ -18,6 +18,7 @@ import {
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const ROLES = ['all', 'api', 'worker'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_FORMATS = ['json', 'pretty'] as const;
 
 /** The secret shipped for local development; production refuses it. */
 export const DEVELOPMENT_JWT_SECRET = 'baocao-development-only-secret-change-me';
@@ -100,6 +101,11 @@ export class Environment {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  /** Unset: `pretty` in development when standard output is a terminal, `json` otherwise. */
+  @IsOptional()
+  @IsIn(LOG_FORMATS)
+  LOG_FORMAT?: (typeof LOG_FORMATS)[number];
 
   @Transform(toInteger)
   @IsInt()
@@ -243,6 +249,7 @@ const EXPECTATIONS: Record<string, string> = {
   ADMIN_EMAIL: 'an e-mail address',
   ADMIN_PASSWORD: 'at least 12 characters',
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
+  LOG_FORMAT: `one of ${LOG_FORMATS.join(', ')}`,
   LOGIN_RATE_LIMIT_PER_MINUTE: 'an integer from 1 to 10000',
   SHUTDOWN_GRACE_MS: 'an integer number of milliseconds from 1 to 120000',
   UPLOAD_MAX_BYTES: 'an integer number of bytes from 1024 to 1073741824',
@@ -298,5 +305,6 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   env.JWT_SECRET ??= DEVELOPMENT_JWT_SECRET;
   env.REMINDER_SCHEDULER_ENABLED ??= env.NODE_ENV !== 'test';
   env.PUBLIC_URL ??= `http://localhost:${env.PORT}`;
+  env.LOG_FORMAT ??= env.NODE_ENV === 'development' && process.stdout.isTTY ? 'pretty' : 'json';
   return env;
 }

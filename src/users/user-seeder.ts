@@ -11,6 +11,13 @@ import { UsersService } from './users.service';
 
 export const DEMO_DOMAIN = 'baocao.local';
 
+/** What start-up tells a person about the demo accounts. */
+export interface DemoAccountsNote {
+  created: number;
+  /** The generated password, present only on the start that created the accounts with it. */
+  generatedPassword?: string;
+}
+
 /**
  * First accounts: the production admin from ADMIN_EMAIL/ADMIN_PASSWORD, and, in development or with
  * DEMO_SEED=true, demo accounts admin@, reviewer@, compliance@ and officer.<code>@baocao.local.
@@ -25,10 +32,12 @@ export class UserSeeder {
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
-  async seed(): Promise<void> {
+  /** Returns what to tell about the demo accounts, or null when they are not wanted here. */
+  async seed(): Promise<DemoAccountsNote | null> {
     await this.seedAdmin();
     const env = this.config.get('NODE_ENV', { infer: true });
-    if (this.config.get('DEMO_SEED', { infer: true }) || env === 'development') await this.seedDemo();
+    if (this.config.get('DEMO_SEED', { infer: true }) || env === 'development') return this.seedDemo();
+    return null;
   }
 
   private async seedAdmin(): Promise<void> {
@@ -42,7 +51,7 @@ export class UserSeeder {
     if (created) this.logger.log(`Created the administrator ${email}`);
   }
 
-  private async seedDemo(): Promise<void> {
+  private async seedDemo(): Promise<DemoAccountsNote> {
     const units = await this.db.getRepository(ReportingUnit).find({ order: { code: 'ASC' } });
     const accounts = [
       { email: `admin@${DEMO_DOMAIN}`, fullName: 'Quản trị viên (demo)', role: 'admin' as const },
@@ -68,10 +77,7 @@ export class UserSeeder {
       }
       return count;
     });
-    if (created === 0) return;
-    const shown = given ? 'the DEMO_PASSWORD value' : `"${password}" (shown once; set DEMO_PASSWORD to choose it)`;
-    this.logger.warn(
-      `Created ${created} demo accounts (admin@, reviewer@, compliance@, officer.<unit code>@${DEMO_DOMAIN}); password: ${shown}`,
-    );
+    if (created > 0) this.logger.log(`Created ${created} demo accounts`);
+    return { created, generatedPassword: created > 0 && !given ? password : undefined };
   }
 }

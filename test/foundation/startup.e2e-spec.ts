@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { TEST_ADMIN_URL, testDatabaseUrl } from '../support/test-env';
@@ -78,6 +78,38 @@ async function runUntilReady(env: Record<string, string>, marker: RegExp, whileU
   return { code, signal, stdout, stderr, stopMs: Date.now() - stopStarted };
 }
 
+/** Starts the service and waits until it says it is up. */
+async function startAndWait(env: Record<string, string>) {
+  const child = spawn(process.execPath, [MAIN], { env: baseEnv(env) });
+  const output = { stdout: '', stderr: '' };
+  child.stderr.on('data', (chunk) => (output.stderr += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready: ${output.stdout}${output.stderr}`)), 25000);
+    child.stdout.on('data', (chunk) => {
+      output.stdout += chunk;
+      if (/listening on|worker started/.test(output.stdout)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  return { child, output, exited };
+}
+
+async function stopWith(env: Record<string, string>, signal: NodeJS.Signals): Promise<Run> {
+  const { child, output, exited } = await startAndWait(env);
+  child.kill(signal);
+  return { ...(await exited), ...output };
+}
+
+async function waitForText(output: { stdout: string }, text: string): Promise<void> {
+  for (let waited = 0; !output.stdout.includes(text); waited += 20) {
+    if (waited > 10000) throw new Error(`no "${text}" in: ${output.stdout}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describe('Start-up (node dist/src/main.js)', () => {
   beforeAll(() => {
     if (!existsSync(MAIN)) throw new Error('dist/src/main.js is missing: `npm test` builds it first (pretest)');
@@ -135,7 +167,10 @@ describe('Start-up (node dist/src/main.js)', () => {
       const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
       expect(lines.some((line) => /Applied migrations: Foundation/.test(line.msg))).toBe(true);
       expect(lines.at(-1).msg).toBe('shutdown complete');
-      expect(lines.some((line) => /OpenAPI http:\/\/localhost:\d+\/api\/docs \| Dashboard http:\/\/localhost:\d+\/dashboard/.test(line.msg))).toBe(true);
+      const banner = lines.find((line) => /listening on/.test(line.msg))?.msg as string;
+      expect(banner).toMatch(/\n {2}OpenAPI +http:\/\/localhost:\d+\/api\/docs\n {2}Dashboard +http:\/\/localhost:\d+\/dashboard/);
+      expect(banner).toContain(`Node ${process.version}`);
+      expect(lines.filter((line) => line.level >= 30 && /^Mapped \{/.test(line.msg))).toEqual([]);
       const requestLine = lines.find((line) => line.req?.url === '/api/v1/units');
       expect(requestLine).toMatchObject({ req: { id: 'startup-probe-2' }, res: { statusCode: 401 } });
       const admin = new Client({ connectionString: TEST_ADMIN_URL });
@@ -199,5 +234,47 @@ describe('Start-up (node dist/src/main.js)', () => {
       await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
     });
     expect(run.code).toBe(0);
+  });
+
+  it('keeps draining when a second signal arrives (Ctrl-C reaches npm and node, and npm forwards its copy), then exits 0', async () => {
+    const port = await freePort();
+    const { child, output, exited } = await startAndWait({ PORT: String(port), HOST: '127.0.0.1' });
+    // A request whose body has not fully arrived keeps the HTTP server draining until it ends.
+    const socket = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const body = JSON.stringify({ email: 'nobody@baocao.local', password: 'not-a-password' });
+    socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    child.kill('SIGTERM');
+    await waitForText(output, 'SIGTERM received');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    child.kill('SIGTERM');
+    child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(child.exitCode).toBeNull();
+    socket.end(body.slice(5));
+    const { code, signal } = await exited;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(output.stdout).toContain('shutdown complete');
+  });
+
+  it('prints lines for people with LOG_FORMAT=pretty: the banner, no JSON, no route list', async () => {
+    const port = await freePort();
+    const run = await stopWith({ PORT: String(port), HOST: '127.0.0.1', LOG_FORMAT: 'pretty' }, 'SIGTERM');
+    expect(run.code).toBe(0);
+    const text = run.stdout.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+    expect(text).toMatch(/^\[\d{2}:\d{2}:\d{2}\] INFO: \[Bootstrap\] baocao api \+ worker listening on 127\.0\.0\.1:\d+/m);
+    expect(text).toMatch(/^ {2}API +http:\/\/localhost:\d+\/api\/v1$/m);
+    expect(text).not.toMatch(/^\{"level"/m);
+    expect(text).not.toContain('Mapped {');
+  });
+
+  it('writes JSON lines when standard output is not a terminal, even in development', async () => {
+    const port = await freePort();
+    const run = await stopWith({ PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', DEMO_PASSWORD: 'demo-password-startup' }, 'SIGTERM');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.every((line) => line.startsWith('{'))).toBe(true);
+    expect(lines.map((line) => JSON.parse(line).msg)).toContain('shutdown complete');
   });
 });

@@ -182,7 +182,8 @@ export class CampaignRunner {
             escalated: row.cc.length > 0,
             manual: planning.trigger === 'manual',
             publicUrl: this.settings.publicUrl,
-            submissionPath: `/api/v1/obligations/${encodeURIComponent(obligation.code)}/periods/${campaign.period.key}/units/${unit.id}/submission`,
+            periodKey: campaign.period.key,
+            unitId: unit.id,
           }),
           context: { reminderId: id, obligationId: obligation.id, periodKey: campaign.period.key, unitId },
         });

@@ -39,6 +39,7 @@ export class CampaignSummary {
       expectedUnits,
       remindersSent: await this.repository.remindersSent(obligation.id, campaign.period.key),
       publicUrl: this.settings.publicUrl,
+      periodKey: campaign.period.key,
     });
     // The unique mail key makes this once-only even when two planners get here together.
     const { created } = await this.mail.enqueue(this.db.manager, {

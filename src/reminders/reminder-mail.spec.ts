@@ -12,7 +12,8 @@ const values: ReminderMailValues = {
   escalated: false,
   manual: false,
   publicUrl: 'https://baocao.example.gov.vn',
-  submissionPath: '/api/v1/obligations/TT35-BUU-CHINH/periods/2024-Y/units/u-1/submission',
+  periodKey: '2024-Y',
+  unitId: 'u-1',
 };
 
 describe('reminderMail', () => {
@@ -22,9 +23,9 @@ describe('reminderMail', () => {
     expect(mail.text).toContain('Kính gửi Thành phố Hà Nội,');
     expect(mail.text).toContain('Báo cáo: Báo cáo hoạt động cấp giấy phép bưu chính (mã TT35-BUU-CHINH)\nKỳ báo cáo: Năm 2024\nHạn nộp: 04/02/2025 (còn 7 ngày)');
     expect(mail.text).toContain('Tình trạng: chưa nộp: đơn vị chưa tải lên báo cáo nào cho kỳ này');
-    expect(mail.text).toContain('https://baocao.example.gov.vn/api/v1/obligations/TT35-BUU-CHINH/periods/2024-Y/units/u-1/submission');
-    expect(mail.text).toContain('Theo dõi tình hình nộp báo cáo: https://baocao.example.gov.vn/dashboard');
-    expect(mail.html).toContain('<a href="https://baocao.example.gov.vn/dashboard">Theo dõi tình hình nộp báo cáo</a>');
+    expect(mail.text).toContain('Mở trang nộp báo cáo: https://baocao.example.gov.vn/bao-cao/TT35-BUU-CHINH/2024-Y/u-1');
+    expect(mail.html).toContain('<a href="https://baocao.example.gov.vn/bao-cao/TT35-BUU-CHINH/2024-Y/u-1">Mở trang nộp báo cáo</a>');
+    expect(`${mail.text}${mail.html}`).not.toContain('/api/');
     expect(mail.text).not.toContain('lãnh đạo');
   });
 
@@ -59,7 +60,9 @@ describe('campaignSummaryMail', () => {
       expectedUnits: 63,
       remindersSent: 120,
       publicUrl: 'https://baocao.example.gov.vn',
+      periodKey: '2024-Y',
     });
+    expect(mail.text).toContain('Xem tình hình nộp báo cáo: https://baocao.example.gov.vn/theo-doi/TT35-BUU-CHINH/2024-Y');
     expect(mail.subject).toBe('Hoàn thành báo cáo TT35-BUU-CHINH kỳ Năm 2024: 63/63 đơn vị');
     expect(mail.text).toContain('63/63 đơn vị đã hoàn thành báo cáo "Báo cáo hoạt động cấp giấy phép bưu chính" (mã TT35-BUU-CHINH) kỳ Năm 2024, hạn nộp 04/02/2025.');
     expect(mail.text).toContain('Số thư nhắc đã gửi trong đợt: 120.');

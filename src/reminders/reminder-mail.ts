@@ -2,6 +2,7 @@ import type { MailContent } from '../mail/mail-content';
 import { type MailTemplate, renderMailTemplate } from '../mail/mail-template';
 import type { IsoDate } from '../periods/domain';
 import type { SubmissionStatus } from '../submissions/domain/submission-status';
+import { compliancePagePath, pageUrl, submissionPagePath } from '../web/page-links';
 import { MISSING_BY_STATUS, timingPhrase, vietnameseDate } from './domain/reminder-wording';
 
 export interface ReminderMailValues {
@@ -17,7 +18,8 @@ export interface ReminderMailValues {
   escalated: boolean;
   manual: boolean;
   publicUrl: string;
-  submissionPath: string;
+  periodKey: string;
+  unitId: string;
 }
 
 const FOOTER = 'Trân trọng,\n{{issuingBody}}\nHệ thống báo cáo định kỳ (thư gửi tự động, vui lòng không trả lời thư này)';
@@ -39,9 +41,9 @@ export function reminderMail(values: ReminderMailValues): MailContent {
         : 'Hệ thống báo cáo định kỳ xin nhắc: đơn vị chưa hoàn thành báo cáo dưới đây.',
       'Báo cáo: {{title}} (mã {{code}})\nKỳ báo cáo: {{period}}\nHạn nộp: {{dueDate}} ({{timing}})\nTình trạng: {{missing}}',
       ...(values.escalated ? ['Do báo cáo đã quá hạn {{days}} ngày, thư này được gửi đồng thời tới lãnh đạo đơn vị.'] : []),
-      'Đề nghị đơn vị tải lên và gửi báo cáo để duyệt trong thời gian sớm nhất.\nĐịa chỉ nộp báo cáo (API): {{submissionUrl}}',
+      'Đề nghị đơn vị tải lên hoặc nhập số liệu và gửi báo cáo để duyệt trong thời gian sớm nhất tại trang nộp báo cáo: {{submissionUrl}}',
     ].join('\n\n'),
-    action: { label: 'Theo dõi tình hình nộp báo cáo', url: '{{dashboardUrl}}' },
+    action: { label: 'Mở trang nộp báo cáo', url: '{{submissionUrl}}' },
     footer: FOOTER,
   };
   return renderMailTemplate(template, {
@@ -54,8 +56,7 @@ export function reminderMail(values: ReminderMailValues): MailContent {
     days: Math.abs(values.daysUntilDue),
     timing: timingPhrase(values.daysUntilDue),
     missing: MISSING_BY_STATUS[values.submissionStatus],
-    submissionUrl: `${values.publicUrl}${values.submissionPath}`,
-    dashboardUrl: `${values.publicUrl}/dashboard`,
+    submissionUrl: pageUrl(values.publicUrl, submissionPagePath(values.obligationCode, values.periodKey, values.unitId)),
   });
 }
 
@@ -68,6 +69,7 @@ export interface CampaignSummaryValues {
   expectedUnits: number;
   remindersSent: number;
   publicUrl: string;
+  periodKey: string;
 }
 
 /** The one e-mail compliance officers get when every expected unit has complied for a period. */
@@ -91,7 +93,7 @@ export function campaignSummaryMail(values: CampaignSummaryValues): MailContent 
       dueDate: vietnameseDate(values.dueDate),
       units: values.expectedUnits,
       sent: values.remindersSent,
-      dashboardUrl: `${values.publicUrl}/dashboard`,
+      dashboardUrl: pageUrl(values.publicUrl, compliancePagePath(values.obligationCode, values.periodKey)),
     },
   );
 }

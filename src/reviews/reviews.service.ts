@@ -15,6 +15,7 @@ import type { SubmissionTarget } from '../submissions/submission-target.service'
 import { SubmissionsService } from '../submissions/submissions.service';
 import { DecisionDto, ReopenDto, ReviewDto } from './dto/review.dto';
 import { Review, type ReviewRemark } from './review.entity';
+import { pageUrl, submissionPagePath } from '../web/page-links';
 import { reviewMail } from './review-mail';
 
 const AUDIT_ACTIONS: Record<'approve' | 'return' | 'reopen', string> = {
@@ -157,7 +158,7 @@ export class ReviewsService {
         decidedAt: review.decidedAt,
         comment: review.comment,
         remarks: review.remarks,
-        link: `${base}/api/v1/obligations/${target.obligation.code}/periods/${target.period.key}/units/${target.unit.id}/submission`,
+        link: pageUrl(base, submissionPagePath(target.obligation.code, target.period.key, target.unit.id)),
       }),
       context: { submissionId: review.submissionId, reviewId: review.id },
     });

@@ -94,7 +94,8 @@ describe('Reminder campaigns over time (fake clock, real PostgreSQL, Redis and S
     expect(first.envelopeTo).toEqual(['vanthu.st1@so.gov.vn']);
     expect(first.text).toContain('Hạn nộp: 11/03/2025 (còn 7 ngày)');
     expect(first.text).toContain('Tình trạng: chưa nộp');
-    expect(first.html).toContain('<a href="http://localhost:3000/dashboard">');
+    expect(first.html).toContain(`<a href="http://localhost:3000/bao-cao/${obligation.code}/${PERIOD}/${withContacts.id}">Mở trang nộp báo cáo</a>`);
+    expect(`${first.text}${first.html}`).not.toContain('/api/');
     expect(w.received(obligation.code, PERIOD, withContacts.id, 'due')[0].subject).toBe('Hôm nay là hạn nộp báo cáo NHAC-GIAI-DOAN kỳ Tháng 02/2025 (11/03/2025)');
 
     // Escalation: overdue 9 days >= 7, the leadership is copied; at 6 days it was not.

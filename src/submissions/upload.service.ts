@@ -11,6 +11,9 @@ import { EntryLocksService } from '../locks/entry-locks.service';
 import { ReportSchemasService } from '../obligations/report-schemas.service';
 import type { TypedRow } from '../validation/domain/cell-value';
 import { ObligationPeriodsService } from '../obligations/obligation-periods.service';
+import type { PeriodSchedule } from '../periods/period-schedule';
+import type { ReportingWindow } from '../validation/domain/date-period-check';
+import type { ConventionEvidence } from '../validation/domain/number-convention';
 import type { ReportSchemaDefinition } from '../validation/domain/schema-definition';
 import { SubmissionValidator } from '../validation/domain/row-validator';
 import type { ValidationReport } from '../validation/domain/validation-report';
@@ -87,7 +90,7 @@ export class UploadService {
   ) {}
 
   async upload(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined, actor: Actor): Promise<UploadOutcome> {
-    const { target, schema, sha256, buffer } = await this.prepare(code, periodKey, unitId, file);
+    const { target, schema, sha256, buffer, window } = await this.prepare(code, periodKey, unitId, file);
     return this.refusedUploadsAsProblems(() =>
       this.db.transaction(async (manager) => {
         const submission = await this.lockSubmission(manager, target);
@@ -97,7 +100,8 @@ export class UploadService {
         const to = nextStatus(submission.status, 'upload');
         if (!to) throw conflict('illegal_transition', transitionRefusal(submission.status, 'upload'), { submissionStatus: submission.status });
 
-        const upload = await this.open(buffer, file as UploadedFile, schema.definition);
+        const open = () => this.open(buffer, file as UploadedFile, schema.definition);
+        const upload = await open();
         const versionId = randomUUID();
         // Not awaited here: PostgreSQL takes about as long to store the original bytes as the app takes to
         // read the rows, so the insert runs while the file is parsed. The writer sends its first page after it.
@@ -119,10 +123,19 @@ export class UploadService {
           report: {} as ValidationReport,
           uploadedBy: actor.user?.id ?? null,
         });
-        const writer = new SubmissionRowWriter(manager, versionId, storingVersion);
+        let writer = new SubmissionRowWriter(manager, versionId, storingVersion);
         let report: ValidationReport;
         try {
-          report = await this.validate(upload, schema.definition, (rowNumber, row) => writer.add(rowNumber, row));
+          const first = await this.validate(upload, schema.definition, window, (rowNumber, row) => writer.add(rowNumber, row));
+          report = first.report;
+          if (first.rereadWith) {
+            // A value was read before the evidence that settles it: the rows stored so far are replaced.
+            await writer.flush();
+            await manager.query('DELETE FROM submission_row_pages WHERE version_id = $1', [versionId]);
+            writer = new SubmissionRowWriter(manager, versionId);
+            const again = await this.validate(await open(), schema.definition, window, (rowNumber, row) => writer.add(rowNumber, row), first.rereadWith);
+            report = again.report;
+          }
         } catch (error) {
           // The rollback must not be sent while an insert is still running on this connection.
           await writer.settled();
@@ -156,17 +169,22 @@ export class UploadService {
    * nothing: no version, no rows, no status change, no audit event.
    */
   async dryRun(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined): Promise<DryRunOutcome> {
-    const { target, schema, sha256, buffer } = await this.prepare(code, periodKey, unitId, file);
+    const { target, schema, sha256, buffer, window } = await this.prepare(code, periodKey, unitId, file);
     const submission = await this.db.getRepository(Submission).findOneBy({ obligationId: target.obligation.id, periodKey: target.period.key, unitId: target.unit.id });
     const status = submission?.status ?? 'not_started';
     if (!nextStatus(status, 'upload')) throw conflict('illegal_transition', transitionRefusal(status, 'upload'), { submissionStatus: status });
     return this.refusedUploadsAsProblems(async () => {
-      const upload = await this.open(buffer, file as UploadedFile, schema.definition);
-      const rows: KeyedRow[] = [];
-      const report = await this.validate(upload, schema.definition, (rowNumber, data) => {
+      let rows: KeyedRow[] = [];
+      const collect = (rowNumber: number, data: TypedRow) => {
         rows.push({ rowNumber, data });
         return undefined;
-      });
+      };
+      const first = await this.validate(await this.open(buffer, file as UploadedFile, schema.definition), schema.definition, window, collect);
+      let report = first.report;
+      if (first.rereadWith) {
+        rows = [];
+        report = (await this.validate(await this.open(buffer, file as UploadedFile, schema.definition), schema.definition, window, collect, first.rereadWith)).report;
+      }
       const current: KeyedRow[] = submission?.currentVersionId
         ? await this.db.query('SELECT row_number AS "rowNumber", data FROM submission_rows WHERE version_id = $1 ORDER BY row_number', [submission.currentVersionId])
         : [];
@@ -204,7 +222,8 @@ export class UploadService {
     await this.locks.assertOpen(target, schedule);
     const schema = await this.schemas.inForce(target.obligation, target.period);
     if (!schema) throw unprocessable('no_schema', `Nghĩa vụ ${code} chưa có biểu mẫu áp dụng cho ${target.period.label}.`);
-    return { target, schema, sha256: createHash('sha256').update(file.buffer).digest('hex'), buffer: file.buffer };
+    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
+    return { target, schema, sha256, buffer: file.buffer, window: reportingWindow(schedule) };
   }
 
   private open(buffer: Buffer, file: UploadedFile, definition: ReportSchemaDefinition): Promise<OpenedUpload> {
@@ -242,18 +261,25 @@ export class UploadService {
     });
   }
 
-  /** Streams the rows through the validator, handing each typed row to `accept`. */
+  /**
+   * Streams the rows through the validator, handing each typed row to `accept`. `rereadWith` is set when
+   * the file's number convention showed itself only after values it settles were read: the caller then
+   * validates the file again with that evidence (a rare second pass, instead of holding rows back).
+   */
   private async validate(
     upload: OpenedUpload,
     definition: ReportSchemaDefinition,
+    period: ReportingWindow,
     accept: (rowNumber: number, row: TypedRow) => Promise<void> | undefined,
-  ): Promise<ValidationReport> {
-    const validator = new SubmissionValidator(definition, { maxIssues: this.config.get('REPORT_MAX_ISSUES', { infer: true }) });
+    numberEvidence?: ConventionEvidence,
+  ): Promise<{ report: ValidationReport; rereadWith: ConventionEvidence | null }> {
+    const validator = new SubmissionValidator(definition, { maxIssues: this.config.get('REPORT_MAX_ISSUES', { infer: true }), period, numberEvidence });
     try {
-      if (validator.acceptHeader(upload.header, upload.headerRowNumber)) {
+      const seen = { labels: upload.headerLabels, letters: upload.format !== 'json' };
+      if (validator.acceptHeader(upload.header, upload.headerRowNumber, seen)) {
         for await (const rows of upload.batches) {
           for (const row of rows) {
-            const typed = validator.acceptRow(row.cells, row.rowNumber);
+            const typed = validator.acceptRow(row.cells, row.rowNumber, row.flags);
             // Awaited only when the consumer asks for it (a page to store): a promise per row costs.
             const pending = typed ? accept(row.rowNumber, typed) : undefined;
             if (pending) await pending;
@@ -263,8 +289,19 @@ export class UploadService {
     } finally {
       await upload.close();
     }
-    return validator.finish();
+    validator.note(upload.notes);
+    const report = validator.finish();
+    return { report, rereadWith: validator.rereadWith() };
   }
+}
+
+/** The dates a report is about: its period, from the start of its data cut-off window when that is earlier. */
+function reportingWindow(schedule: PeriodSchedule): ReportingWindow {
+  return {
+    label: schedule.label,
+    start: schedule.cutoffStart < schedule.start ? schedule.cutoffStart : schedule.start,
+    end: schedule.cutoffEnd > schedule.end ? schedule.cutoffEnd : schedule.end,
+  };
 }
 
 function mediaTypeOf(format: OpenedUpload['format']): string {

@@ -9,7 +9,8 @@ import { unitIds } from './support/fixtures';
 import { startOnOwnDatabase } from './support/own-database';
 
 type Quarterly = [string, string, number, number, number, number, number, number, string];
-const row = (values: Quarterly) => [...values, '14/12/2024', 'Nguyễn Văn A', ''];
+/** A quarterly row whose data cut-off date (the report's reference date) lies in its quarter. */
+const row = (values: Quarterly, cutoff: string) => [...values, cutoff, 'Nguyễn Văn A', ''];
 
 interface Field {
   field: string;
@@ -44,17 +45,17 @@ describe('Compliance: national aggregates of approved reports', () => {
       .send({ decision: 'approve', versionNumber: sent.body.submittedVersion, expectedRevision: sent.body.revision });
     expect(decided.body.status).toBe('approved');
   };
-  const quarterly = (values: Quarterly) => csv([QUARTERLY_HEADER, row(values)]);
+  const quarterly = (values: Quarterly, cutoff = '14/12/2024') => csv([QUARTERLY_HEADER, row(values, cutoff)]);
 
   beforeAll(async () => {
     ({ t, stop } = await startOnOwnDatabase('aggregates', clock));
     db = t.app.get(getDataSourceToken());
     units = await unitIds(db);
     // Same quarter last year: Hà Nội only.
-    await report('BC-QUY-TTTT-TINH', '2023-Q4', '01', quarterly(['700.000', '150', 900, 600, 4000, 3000, 8, 40, '20']), '2023-12-15T03:00:00Z');
+    await report('BC-QUY-TTTT-TINH', '2023-Q4', '01', quarterly(['700.000', '150', 900, 600, 4000, 3000, 8, 40, '20'], '14/12/2023'), '2023-12-15T03:00:00Z');
     // Previous quarter: Hà Nội and TP Hồ Chí Minh.
-    await report('BC-QUY-TTTT-TINH', '2024-Q3', '01', quarterly(['900.000', '200', 1000, 700, 4500, 3500, 9, 45, '35']), '2024-09-16T03:00:00Z');
-    await report('BC-QUY-TTTT-TINH', '2024-Q3', '79', quarterly(['1.900.000', '250', 2000, 1400, 7500, 6500, 18, 80, '25']), '2024-09-16T03:00:00Z');
+    await report('BC-QUY-TTTT-TINH', '2024-Q3', '01', quarterly(['900.000', '200', 1000, 700, 4500, 3500, 9, 45, '35'], '14/09/2024'), '2024-09-16T03:00:00Z');
+    await report('BC-QUY-TTTT-TINH', '2024-Q3', '79', quarterly(['1.900.000', '250', 2000, 1400, 7500, 6500, 18, 80, '25'], '14/09/2024'), '2024-09-16T03:00:00Z');
     // This quarter: three approved, and Hải Phòng submitted but not yet approved (left out).
     await report('BC-QUY-TTTT-TINH', '2024-Q4', '01', quarterly(['1.000.000', '250,5', 1000, 800, 5000, 4000, 10, 50, '40,5']), '2024-12-16T03:00:00Z');
     await report('BC-QUY-TTTT-TINH', '2024-Q4', '79', quarterly(['2.000.000', '300', 2000, 1500, 8000, 7000, 20, 90, '30']), '2024-12-16T03:00:00Z');

@@ -9,7 +9,8 @@ import { csv, QUARTERLY_HEADER } from '../support/report-files';
 import { TEST_ADMIN_URL, testDatabaseUrl } from '../support/test-env';
 
 const MERGER_CSV = readFileSync(join(__dirname, '..', '..', 'src', 'units', 'reference', 'provinces-2025-merger.csv'), 'utf8');
-const row = (items: string) => [items, '100', '1.000', '500', '10', '10', '5', '20', '30', '14/03/2025', 'Nguyễn Văn A', ''];
+/** A quarterly row; its data cut-off date (the report's reference date) must lie in the quarter reported. */
+const row = (items: string, cutoff = '14/06/2025') => [items, '100', '1.000', '500', '10', '10', '5', '20', '30', cutoff, 'Nguyễn Văn A', ''];
 
 // The merger changes which units exist, so this suite runs on a database of its own.
 describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
@@ -106,7 +107,7 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
     expect(created.status).toBe(201);
     clock.set('2025-09-20T03:00:00Z');
     const token = await t.tokenFor('vanthu@skhcn.tuyenquang.gov.vn', 'mat-khau-tuyen-quang');
-    const up = await t.http().post(`${path('2025-Q3', newTuyenQuang)}/versions`).set('authorization', token).attach('file', csv([QUARTERLY_HEADER, row('330.000')]), 'q3.csv');
+    const up = await t.http().post(`${path('2025-Q3', newTuyenQuang)}/versions`).set('authorization', token).attach('file', csv([QUARTERLY_HEADER, row('330.000', '14/09/2025')]), 'q3.csv');
     const sent = await t.http().post(`${path('2025-Q3', newTuyenQuang)}/submit`).set('authorization', token).send({});
     expect(up.status).toBe(201);
     await t

@@ -48,3 +48,9 @@ export function excelSerialToIsoDate(serial: number): string | null {
 function pad2(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+/** An ISO date moved by whole days (negative: earlier). */
+export function addDays(isoDate: string, days: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day) + days * MS_PER_DAY).toISOString().slice(0, 10);
+}

@@ -66,16 +66,46 @@ describe('coerceValue', () => {
       expect(valueOf(raw, decimal)).toBe(expected);
     });
 
-    it('reads a lone dot followed by exactly three digits as Vietnamese grouping, not a decimal point', () => {
-      expect(valueOf('1.234', decimal)).toBe(1234);
-      expect(valueOf('999.999', decimal)).toBe(999999);
+    it('reads a lone dot followed by exactly three digits as Vietnamese grouping in a whole-number field', () => {
+      expect(valueOf('1.234', integer)).toBe(1234);
+      expect(valueOf('999.999', integer)).toBe(999999);
+    });
+
+    it('refuses a lone separator followed by three digits in a decimal field when nothing settles it, giving both readings', () => {
+      expect(coerceValue('5.250', decimal)).toEqual({
+        ok: false,
+        code: 'ambiguous_number',
+        message:
+          '"5.250" đọc được hai cách: 5250 (nếu dấu chấm phân cách hàng nghìn) hoặc 5,25 (nếu dấu chấm là dấu thập phân); ' +
+          'trong tệp không có số nào khác cho biết cách ghi số. Hãy ghi rõ 5250 hoặc 5,25, không dùng dấu phân cách hàng nghìn.',
+      });
+      expect(codeOf('456,000', decimal)).toBe('ambiguous_number');
+    });
+
+    it('reads 456,000 in a whole-number field as grouping but warns with both readings', () => {
+      expect(coerceValue('456,000', integer)).toEqual({
+        ok: true,
+        value: 456000,
+        warning: {
+          code: 'ambiguous_number',
+          message: '"456,000" được đọc là 456000 (dấu phẩy phân cách hàng nghìn) vì cột này chỉ nhận số nguyên; nếu ý bạn là 456 (dấu phẩy là dấu thập phân), hãy sửa lại.',
+        },
+      });
+    });
+
+    it.each([
+      ['1,234,567', 1234567],
+      ['1,234.5', 1234.5],
+      ['812.50', 812.5],
+    ])('reads the English-format number %j, which has one reading only, as %p', (raw, expected) => {
+      expect(valueOf(raw, decimal)).toBe(expected);
     });
 
     it('accepts an integral decimal such as 12,0 in an integer field', () => {
       expect(valueOf('12,0', integer)).toBe(12);
     });
 
-    it.each(['1.23.4', '12,3,4', '1,234,567', '1,234.5', '1.234.5', '12.34.567', '1 23 456', '12 5', 'abc', '12a', '1e5', '.5', '5.', ',5', '5,', '--5', '- 5', '12%', '1.234,5,6', '0.123,5', 'NaN', 'Infinity'])(
+    it.each(['1.23.4', '12,3,4', '1.234.5', '12.34.567', '1 23 456', '12 5', 'abc', '12a', '1e5', '.5', '5.', ',5', '5,', '--5', '- 5', '%', '12%%', '1.234,5,6', '0.123,5', '1,234.567,8', 'NaN', 'Infinity'])(
       'rejects the malformed number %j with invalid_number',
       (raw) => {
         expect(codeOf(raw, decimal)).toBe('invalid_number');

@@ -3,17 +3,19 @@ import type { CellValue } from './cell-value';
 import { excelErrorText } from './excel-error';
 import { normalizeHeader } from './normalize-header';
 import { parseVietnameseDate } from './parse-vietnamese-date';
-import { parseVietnameseNumber } from './parse-vietnamese-number';
+import { type NumberCellContext, numberConverter } from './coerce-number';
+import type { CoercionResult } from './coercion-result';
 import type { FieldDefinition } from './schema-definition';
 import type { IssueCode } from './validation-issue';
-import { formatVietnameseDate, formatVietnameseNumber } from './vietnamese-format';
+import { formatVietnameseDate } from './vietnamese-format';
 
-export type CoercionResult =
-  | { ok: true; value: CellValue }
-  | { ok: false; code: IssueCode; message: string };
+export type { CoercionResult, CoercionWarning } from './coercion-result';
+
+/** What is known about a cell besides its value (number fields use it; see coerce-number.ts). */
+export type CellContext = NumberCellContext;
 
 /** Turns one raw cell (CSV string, XLSX cached value, JSON value) into the field's type. */
-export type Coercer = (raw: unknown) => CoercionResult;
+export type Coercer = (raw: unknown, context?: CellContext) => CoercionResult;
 
 /** What a cell holds once blanks, Excel errors and unreadable objects are set aside. */
 type Scalar = string | number | boolean | Date;
@@ -37,13 +39,13 @@ const BOOLEAN_WORDS = new Map<string, boolean>([
 /** Builds the coercer once per field, so per-cell work is only the conversion itself. */
 export function createCoercer(field: FieldDefinition): Coercer {
   const convert = scalarConverter(field);
-  return (raw) => {
+  return (raw, context) => {
     if (raw === null || raw === undefined) return ok(null);
     if (typeof raw === 'string') {
       const text = raw.normalize('NFC').trim();
-      return text === '' ? ok(null) : convert(text);
+      return text === '' ? ok(null) : convert(text, context);
     }
-    if (typeof raw === 'number' || typeof raw === 'boolean' || raw instanceof Date) return convert(raw);
+    if (typeof raw === 'number' || typeof raw === 'boolean' || raw instanceof Date) return convert(raw, context);
     const formulaError = excelErrorText(raw);
     if (formulaError !== null) {
       return fail('formula_error', `Ô chứa lỗi công thức ${formulaError}; hãy sửa công thức hoặc nhập giá trị.`);
@@ -52,16 +54,22 @@ export function createCoercer(field: FieldDefinition): Coercer {
   };
 }
 
-export function coerceValue(raw: unknown, field: FieldDefinition): CoercionResult {
-  return createCoercer(field)(raw);
+/** One value on its own: nothing is known about the rest of the file. */
+export function coerceValue(raw: unknown, field: FieldDefinition, context?: CellContext): CoercionResult {
+  return createCoercer(field)(raw, context);
 }
 
-function scalarConverter(field: FieldDefinition): (value: Scalar) => CoercionResult {
+function scalarConverter(field: FieldDefinition): (value: Scalar, context?: CellContext) => CoercionResult {
   switch (field.type) {
     case 'integer':
-      return (value) => toNumber(value, true);
-    case 'decimal':
-      return (value) => toNumber(value, false);
+    case 'decimal': {
+      const convert = numberConverter(field);
+      return (value, context) => {
+        if (typeof value === 'boolean') return fail('invalid_number', `Cần một số nhưng ô chứa giá trị có/không ${quote(value)}.`);
+        if (value instanceof Date) return fail('invalid_number', `Cần một số nhưng ô chứa ngày ${quote(value)}.`);
+        return convert(value, context);
+      };
+    }
     case 'date':
       return toDate;
     case 'boolean':
@@ -71,41 +79,6 @@ function scalarConverter(field: FieldDefinition): (value: Scalar) => CoercionRes
     case 'text':
       return toText;
   }
-}
-
-function toNumber(value: Scalar, integer: boolean): CoercionResult {
-  if (typeof value === 'boolean') return fail('invalid_number', `Cần một số nhưng ô chứa giá trị có/không ${quote(value)}.`);
-  if (value instanceof Date) return fail('invalid_number', `Cần một số nhưng ô chứa ngày ${quote(value)}.`);
-  let number: number;
-  if (typeof value === 'string') {
-    const parsed = parseVietnameseNumber(value);
-    if (!parsed.ok && parsed.reason === 'malformed') {
-      return fail(
-        'invalid_number',
-        `"${value}" không phải là số hợp lệ. Ghi số theo kiểu Việt Nam: dấu chấm phân cách hàng nghìn, ` +
-          'dấu phẩy trước phần thập phân (ví dụ 1.234.567 hoặc 12,5).',
-      );
-    }
-    if (!parsed.ok) return outOfRange(value);
-    number = parsed.value;
-  } else {
-    if (Number.isNaN(value)) return fail('invalid_number', 'Ô chứa giá trị không phải là số (NaN).');
-    if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) return outOfRange(String(value));
-    number = value === 0 ? 0 : value;
-  }
-  if (integer && !Number.isInteger(number)) {
-    const shown = typeof value === 'string' ? value : formatVietnameseNumber(number);
-    return fail('invalid_integer', `"${shown}" không phải là số nguyên; cột này chỉ nhận số nguyên.`);
-  }
-  return ok(number);
-}
-
-function outOfRange(shown: string): CoercionResult {
-  return fail(
-    'number_out_of_range',
-    `Số "${shown}" vượt quá giới hạn tính toán chính xác ` +
-      `(±${formatVietnameseNumber(Number.MAX_SAFE_INTEGER)}).`,
-  );
 }
 
 /** A number in a date field is an Excel serial: a date cell that lost its date format. */

@@ -3,6 +3,7 @@ import type { ValidationIssue } from './validation-issue';
 export interface IssueSummary {
   errorCount: number;
   warningCount: number;
+  infoCount: number;
   countsByCode: Record<string, number>;
   /** At most maxIssues: file-level issues (row null) first, then by row. */
   issues: ValidationIssue[];
@@ -21,13 +22,15 @@ export class IssueCollector {
   private total = 0;
   private errorCount = 0;
   private warningCount = 0;
+  private infoCount = 0;
 
   constructor(private readonly maxIssues: number) {}
 
   add(issue: ValidationIssue): void {
     this.total += 1;
     if (issue.severity === 'error') this.errorCount += 1;
-    else this.warningCount += 1;
+    else if (issue.severity === 'warning') this.warningCount += 1;
+    else this.infoCount += 1;
     this.countsByCode[issue.code] = (this.countsByCode[issue.code] ?? 0) + 1;
     if (issue.row === null) this.fileIssues.push(issue);
     else if (this.rowIssues.length < this.maxIssues) this.rowIssues.push(issue);
@@ -39,6 +42,7 @@ export class IssueCollector {
     return {
       errorCount: this.errorCount,
       warningCount: this.warningCount,
+      infoCount: this.infoCount,
       countsByCode: { ...this.countsByCode },
       issues,
       truncated: issues.length < this.total,

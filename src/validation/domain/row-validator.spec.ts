@@ -29,9 +29,14 @@ function validate(
   options?: SubmissionValidatorOptions,
 ): Run {
   const validator = new SubmissionValidator(schema, options);
-  validator.acceptHeader(headers, HEADER_ROW);
+  validator.acceptHeader(headers, HEADER_ROW, { letters: true });
   const typedRows = rows.map((cells, index) => validator.acceptRow(cells, HEADER_ROW + 1 + index));
   return { report: validator.finish(), typedRows };
+}
+
+/** The spreadsheet letter of a header's column (A for the first). */
+function letterOf(headers: readonly string[], header: string): string {
+  return String.fromCharCode(65 + headers.indexOf(header));
 }
 
 const DETAIL_HEADERS = [
@@ -77,6 +82,7 @@ describe('SubmissionValidator', () => {
         rowsWithWarnings: 0,
         errorCount: 0,
         warningCount: 0,
+        infoCount: 0,
         countsByCode: {},
         issues: [],
         truncated: false,
@@ -181,6 +187,7 @@ describe('SubmissionValidator', () => {
         {
           row: 1,
           column: 'Người lập biểu',
+          columnLetter: 'F',
           field: null,
           code: 'unknown_column',
           severity: 'warning',
@@ -199,6 +206,7 @@ describe('SubmissionValidator', () => {
         {
           row: 1,
           column: 'Lũy kế',
+          columnLetter: 'F',
           field: 'so_luong_luy_ke',
           code: 'duplicate_column',
           severity: 'error',
@@ -425,7 +433,7 @@ describe('SubmissionValidator', () => {
 
     it.each(cases)('reports %s with row, column, field and the raw value', (code, schema, headers, baseRow, header, raw, expected) => {
       const { report, typedRows } = validate(schema(), headers, [withCell(headers, baseRow(), header, raw)]);
-      expect(report.issues).toEqual([{ row: 2, column: header, code, severity: 'error', ...expected }]);
+      expect(report.issues).toEqual([{ row: 2, column: header, columnLetter: letterOf(headers, header), code, severity: 'error', ...expected }]);
       expect(report).toEqual(
         expect.objectContaining({ valid: false, rowsRead: 1, rowsValid: 0, rowsWithErrors: 1, errorCount: 1, countsByCode: { [code]: 1 } }),
       );
@@ -451,6 +459,7 @@ describe('SubmissionValidator', () => {
       expect(report.issues).toContainEqual({
         row: 2,
         column: 'Số lượng lũy kế',
+        columnLetter: 'D',
         field: 'so_luong_luy_ke',
         code: 'required',
         severity: 'error',
@@ -488,6 +497,7 @@ describe('SubmissionValidator', () => {
         {
           row: 4,
           column: 'Số lượng lũy kế',
+          columnLetter: 'D',
           field: 'so_luong_luy_ke',
           code: 'rule_failed',
           severity: 'error',
@@ -514,6 +524,7 @@ describe('SubmissionValidator', () => {
         {
           row: 2,
           column: 'Tỷ lệ hộ sử dụng cáp quang (%)',
+          columnLetter: 'G',
           field: 'ty_le_ho_cap_quang',
           code: 'rule_failed',
           severity: 'warning',
@@ -563,6 +574,7 @@ describe('SubmissionValidator', () => {
         {
           row: 5,
           column: 'Chỉ tiêu',
+          columnLetter: 'B',
           field: 'chi_tieu',
           code: 'duplicate_key',
           severity: 'error',
@@ -580,6 +592,7 @@ describe('SubmissionValidator', () => {
         {
           row: 3,
           column: 'Số văn bản',
+          columnLetter: 'C',
           field: 'so_van_ban',
           code: 'duplicate_key',
           severity: 'error',
@@ -600,6 +613,7 @@ describe('SubmissionValidator', () => {
         {
           row: 4,
           column: 'Số văn bản',
+          columnLetter: 'C',
           field: 'so_van_ban',
           code: 'duplicate_key',
           severity: 'warning',

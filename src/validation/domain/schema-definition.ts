@@ -34,6 +34,23 @@ export interface FieldDefinition {
   /** How national aggregates combine this field (numeric fields; default sum). */
   aggregate?: Aggregate;
   description?: string;
+  /** Date fields: the report's reference date (e.g. the data cut-off date); at most one field. Its period check defaults to a warning. */
+  referenceDate?: boolean;
+  /** Date fields: how a date outside the reporting period is reported (default: a warning for the reference date, off otherwise). */
+  periodCheck?: PeriodCheck;
+}
+
+export const PERIOD_CHECK_SEVERITIES = ['error', 'warning', 'off'] as const;
+export const DEFAULT_PERIOD_TOLERANCE_DAYS = 31;
+export const MAX_PERIOD_TOLERANCE_DAYS = 3660;
+
+/**
+ * A date further than `toleranceDays` (default 31) before the period's start (or its data cut-off window's,
+ * when earlier) or after its end is reported with `severity`.
+ */
+export interface PeriodCheck {
+  severity: (typeof PERIOD_CHECK_SEVERITIES)[number];
+  toleranceDays?: number;
 }
 
 /**

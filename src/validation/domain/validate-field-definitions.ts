@@ -2,7 +2,14 @@ import { isIsoDate } from './calendar-date';
 import { compileFullMatchPattern } from './field-checks';
 import { normalizeHeader } from './normalize-header';
 import { KEYWORDS } from './rule-parser';
-import { AGGREGATES, FIELD_TYPES, type FieldDefinition, type FieldType } from './schema-definition';
+import {
+  AGGREGATES,
+  FIELD_TYPES,
+  type FieldDefinition,
+  type FieldType,
+  MAX_PERIOD_TOLERANCE_DAYS,
+  PERIOD_CHECK_SEVERITIES,
+} from './schema-definition';
 import {
   checkKnownProperties,
   isJsonObject,
@@ -27,6 +34,8 @@ const FIELD_PROPERTIES = [
   'unit',
   'aggregate',
   'description',
+  'referenceDate',
+  'periodCheck',
 ] as const satisfies ReadonlyArray<keyof FieldDefinition>;
 
 const FIELD_KEY = /^[a-z][a-z0-9_]*$/;
@@ -62,6 +71,7 @@ export function validateFieldDefinitions(fields: unknown, errors: SchemaErrorCol
     if (key !== null && type !== null) usable.push(field as unknown as FieldDefinition);
   });
   checkNameCollisions(fields, errors);
+  checkSingleReferenceDate(fields, errors);
   return usable;
 }
 
@@ -117,6 +127,7 @@ function validateFieldProperties(field: JsonObject, path: string, type: FieldTyp
   validatePattern(field, path, type, errors);
   validateEnumValues(field, path, type, errors);
   validateAggregate(field, path, type, errors);
+  validatePeriodCheck(field, path, type, errors);
 }
 
 function validateLabel(field: JsonObject, path: string, errors: SchemaErrorCollector): void {
@@ -245,6 +256,40 @@ function validateAggregate(field: JsonObject, path: string, type: FieldType, err
     errors.add(aggregatePath, 'unknown_aggregate', `aggregate phải là một trong: ${AGGREGATES.join(', ')}.`);
   } else if (aggregate !== 'none' && type !== 'integer' && type !== 'decimal') {
     errors.add(aggregatePath, 'aggregate_not_allowed', `aggregate "${aggregate}" chỉ dùng cho cột số (integer, decimal).`);
+  }
+}
+
+function validatePeriodCheck(field: JsonObject, path: string, type: FieldType, errors: SchemaErrorCollector): void {
+  for (const name of ['referenceDate', 'periodCheck'] as const) {
+    if (field[name] !== undefined && type !== 'date') {
+      errors.add(joinPath(path, name), 'period_check_not_allowed', `${name} chỉ dùng cho cột kiểu date.`);
+    }
+  }
+  if (field.referenceDate !== undefined && typeof field.referenceDate !== 'boolean') {
+    errors.add(joinPath(path, 'referenceDate'), 'invalid_type', 'referenceDate phải là true hoặc false.');
+  }
+  const check = field.periodCheck;
+  if (check === undefined || type !== 'date') return;
+  const checkPath = joinPath(path, 'periodCheck');
+  if (!isJsonObject(check)) {
+    errors.add(checkPath, 'invalid_period_check', 'periodCheck phải là đối tượng { severity, toleranceDays }.');
+    return;
+  }
+  checkKnownProperties(check, ['severity', 'toleranceDays'], checkPath, errors);
+  if (typeof check.severity !== 'string' || !(PERIOD_CHECK_SEVERITIES as readonly string[]).includes(check.severity)) {
+    errors.add(joinPath(checkPath, 'severity'), 'invalid_period_check', `severity phải là một trong: ${PERIOD_CHECK_SEVERITIES.join(', ')}.`);
+  }
+  const tolerance = check.toleranceDays;
+  if (tolerance !== undefined && (typeof tolerance !== 'number' || !Number.isInteger(tolerance) || tolerance < 0 || tolerance > MAX_PERIOD_TOLERANCE_DAYS)) {
+    errors.add(joinPath(checkPath, 'toleranceDays'), 'invalid_period_check', `toleranceDays phải là số nguyên từ 0 đến ${MAX_PERIOD_TOLERANCE_DAYS}.`);
+  }
+}
+
+/** The reference date is the one date a report is about. */
+function checkSingleReferenceDate(fields: unknown[], errors: SchemaErrorCollector): void {
+  const marked = fields.flatMap((field, index) => (isJsonObject(field) && field.referenceDate === true ? [index] : []));
+  for (const index of marked.slice(1)) {
+    errors.add(joinPath(joinPath('fields', index), 'referenceDate'), 'duplicate_reference_date', `Chỉ một cột được là ngày tham chiếu của báo cáo; fields[${marked[0]}] đã là.`);
   }
 }
 

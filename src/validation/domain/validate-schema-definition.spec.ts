@@ -522,4 +522,28 @@ describe('validateSchemaDefinition', () => {
     const fields: FieldDefinition[] = result.ok ? result.value.fields : [];
     expect(fields.map((field) => field.key)).toEqual(['stt', 'chi_tieu', 'so_luong_trong_nam', 'so_luong_luy_ke', 'ghi_chu']);
   });
+
+  describe('the period check of date fields', () => {
+    const date = (field: Record<string, unknown>) => ({ key: 'ngay', label: 'Ngày chốt số liệu', type: 'date', ...field });
+
+    it('accepts a reference date and a period check on date fields', () => {
+      const input = definition({ fields: [date({ referenceDate: true, periodCheck: { severity: 'error', toleranceDays: 10 } })] });
+      expect(validateSchemaDefinition(input).ok).toBe(true);
+    });
+
+    it('refuses them on other field types, with a bad severity or tolerance, and on two fields', () => {
+      expect(codesOf(withField({ referenceDate: true, periodCheck: { severity: 'warning' } }))).toEqual([
+        ['fields[0].referenceDate', 'period_check_not_allowed'],
+        ['fields[0].periodCheck', 'period_check_not_allowed'],
+      ]);
+      expect(codesOf(definition({ fields: [date({ periodCheck: { severity: 'loud', toleranceDays: -1, extra: 1 } })] }))).toEqual([
+        ['fields[0].periodCheck.extra', 'unknown_property'],
+        ['fields[0].periodCheck.severity', 'invalid_period_check'],
+        ['fields[0].periodCheck.toleranceDays', 'invalid_period_check'],
+      ]);
+      expect(codesOf(definition({ fields: [date({ referenceDate: true }), date({ key: 'ngay_lap', label: 'Ngày lập', referenceDate: true })] }))).toEqual([
+        ['fields[1].referenceDate', 'duplicate_reference_date'],
+      ]);
+    });
+  });
 });

@@ -14,6 +14,8 @@ export interface ValidationReport {
   rowsWithWarnings: number;
   errorCount: number;
   warningCount: number;
+  /** Information for the officer (which sheet was read, skipped title rows, the number convention…). */
+  infoCount: number;
   countsByCode: Record<string, number>;
   issues: ValidationIssue[];
   /** Some issues were counted but not kept (maxIssues). */

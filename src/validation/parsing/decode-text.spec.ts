@@ -51,6 +51,8 @@ describe('decodeText', () => {
     expect(error.code).toBe('unsupported_encoding');
     expect(error.message).toContain('Tệp không phải UTF-8');
     expect(error.message).toContain('CSV UTF-8 (Comma delimited) (*.csv)');
+    expect(error.message).toContain('LibreOffice Calc: Tập tin > Lưu mới (File > Save As)');
+    expect(error.message).toContain('"Unicode (UTF-8)"');
     expect(error.message).toBe(error.message.normalize('NFC'));
     expect(error.detail).toEqual({ line: 2 });
   });

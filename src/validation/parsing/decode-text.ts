@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { SAVE_AS_CSV_UTF8 } from './save-as-steps';
 import { UploadRejected } from './upload-rejected';
 import { countLineFeeds, firstInvalidUtf8Offset } from './utf8-scan';
 
@@ -10,9 +11,6 @@ export interface DetectedEncoding {
   bomLength: number;
 }
 
-const SAVE_AS_UTF8 =
-  'Trong Excel, chọn Lưu thành > CSV UTF-8 (Comma delimited) (*.csv) rồi tải lên lại. ' +
-  'Không dùng bảng mã TCVN3 hoặc Windows-1258.';
 
 /** 422 `unsupported_encoding`: the file is not UTF-8 (or UTF-16 with BOM); we never guess legacy code pages. */
 export function unsupportedEncoding(line?: number): UploadRejected {
@@ -20,7 +18,7 @@ export function unsupportedEncoding(line?: number): UploadRejected {
   return new UploadRejected(
     422,
     'unsupported_encoding',
-    `Tệp không phải UTF-8${where}. ${SAVE_AS_UTF8}`,
+    `Tệp không phải UTF-8${where}. ${SAVE_AS_CSV_UTF8}`,
     line === undefined ? undefined : { line },
   );
 }

@@ -40,7 +40,7 @@ describe('openUpload: CSV', () => {
     const csv = 'BÁO CÁO NĂM 2024,,\nĐơn vị: Sở Công Thương,,\n\nMã tỉnh,Tên tỉnh,Số lượng trong năm\n01,Hà Nội,3\n';
     const upload = await openUpload(Buffer.from(csv, 'utf8'), schemaOptions);
     expect(upload.headerRowNumber).toBe(4);
-    expect(upload.notes).toEqual(['Đã bỏ qua 2 dòng phía trên dòng tiêu đề (dòng 4).']);
+    expect(upload.notes).toEqual([{ code: 'title_rows_skipped', message: 'Đã bỏ qua 2 dòng phía trên dòng tiêu đề (dòng 4).' }]);
     expect(await rowsOf(upload)).toEqual([{ rowNumber: 5, cells: ['01', 'Hà Nội', '3'] }]);
   });
 
@@ -60,7 +60,7 @@ describe('openUpload: CSV', () => {
   it('notes when the header was not recognised', async () => {
     const upload = await openUpload(Buffer.from('a,b\n1,2\n'), schemaOptions);
     expect(upload.headerRecognised).toBe(false);
-    expect(upload.notes[0]).toContain('Không nhận ra dòng tiêu đề');
+    expect(upload.notes[0]).toEqual({ code: 'header_not_recognised', message: expect.stringContaining('Không nhận ra dòng tiêu đề') });
   });
 
   it('refuses a file without any row', async () => {
@@ -154,21 +154,27 @@ describe('openUpload: XLSX', () => {
       header: ['Tỉnh', 'Số lượng trong năm', 'Lũy kế'],
       headerSource: 'labels',
     });
-    expect(upload.notes).toEqual(['Đã bỏ qua 2 dòng phía trên dòng tiêu đề (dòng 4).']);
+    expect(upload.notes).toEqual([{ code: 'title_rows_skipped', message: 'Đã bỏ qua 2 dòng phía trên dòng tiêu đề (dòng 4).' }]);
     const rows = await rowsOf(upload);
     expect(rows).toEqual([
       { rowNumber: 5, cells: ['Hà Nội', 5, 15] },
       { rowNumber: 6, cells: ['Huế', null, 2], flags: [{ columnIndex: 1, kind: 'formula_without_cached_value' }] },
     ]);
-    expect(upload.notes[1]).toContain('Có ô công thức chưa có giá trị');
+    expect(upload.notes[1]).toEqual({ code: 'formula_not_calculated', message: expect.stringContaining('LibreOffice Calc') });
   });
 
-  it('notes when the preferred sheet is missing', async () => {
+  it('notes when the preferred sheet is missing, naming the sheet read and the others', async () => {
     const workbook = new Workbook();
     workbook.addWorksheet('Sheet1').addRow(['Mã tỉnh', 'Tên tỉnh']);
+    workbook.addWorksheet('Số liệu').addRow(['Mã tỉnh', 'Tên tỉnh']);
     const upload = await openUpload(await xlsxBuffer(workbook), schemaOptions);
     expect(upload.sheetName).toBe('Sheet1');
-    expect(upload.notes).toContain('Không có trang tính "Dữ liệu"; đã đọc trang "Sheet1".');
+    expect(upload.notes).toContainEqual({
+      code: 'sheet_substituted',
+      message:
+        'Không có trang tính "Dữ liệu"; đã đọc trang "Sheet1", trang đầu tiên của tệp (các trang khác: "Số liệu"). ' +
+        'Nếu số liệu nằm ở trang khác, hãy đổi tên trang đó thành "Dữ liệu" rồi tải lên lại.',
+    });
     expect(await rowsOf(upload)).toEqual([]);
   });
 

@@ -4,10 +4,11 @@ import { detectHeader, HEADER_SCAN_ROWS, type HeaderSource } from './header-dete
 import { keyMatchKey, normalizeHeaderText } from './header-text';
 import { readJson } from './json-reader';
 import { arrayBatches, BatchCursor } from './row-batches';
+import { RESAVE_CALCULATED } from './save-as-steps';
 import { sniffUpload, type SniffResult } from './sniff';
 import { formatBytes, formatNumber, resolveLimits, type UploadLimits } from './upload-limits';
 import { UploadRejected } from './upload-rejected';
-import type { UploadFormat, UploadRow } from './upload-types';
+import type { ReaderNote, UploadFormat, UploadRow } from './upload-types';
 import { readXlsx } from './xlsx-reader';
 
 export interface OpenUploadOptions {
@@ -43,8 +44,8 @@ export interface OpenedUpload {
    * (413 `too_many_rows`, corrupt/lying XLSX, CSV decoding errors…).
    */
   batches: AsyncIterable<UploadRow[]>;
-  /** Vietnamese remarks for the officer; may grow while rows are read (e.g. formulas without values). */
-  notes: string[];
+  /** What the officer should know about how the file was read; may grow while rows are read (formulas without values). */
+  notes: ReaderNote[];
   /** Releases the underlying reader when rows are not read to the end. */
   close(): Promise<void>;
 }
@@ -58,7 +59,7 @@ interface RowSource {
   /** JSON: the header is the object keys, not a row. */
   presetHeader?: string[];
   sheetName?: string;
-  notes: string[];
+  notes: ReaderNote[];
 }
 
 /**
@@ -110,14 +111,16 @@ export async function openUpload(buffer: Buffer, options: OpenUploadOptions = {}
     throw new UploadRejected(422, 'empty_file', 'Tệp không có dữ liệu: không tìm thấy dòng tiêu đề nào.');
   }
   if (detected.skippedRowNumbers.length > 0) {
-    source.notes.push(
-      `Đã bỏ qua ${detected.skippedRowNumbers.length} dòng phía trên dòng tiêu đề (dòng ${detected.headerRowNumber}).`,
-    );
+    source.notes.push({
+      code: 'title_rows_skipped',
+      message: `Đã bỏ qua ${detected.skippedRowNumbers.length} dòng phía trên dòng tiêu đề (dòng ${detected.headerRowNumber}).`,
+    });
   }
   if (!detected.recognised && (knownHeaders.length > 0 || knownKeys.length > 0)) {
-    source.notes.push(
-      `Không nhận ra dòng tiêu đề theo mẫu trong ${HEADER_SCAN_ROWS} dòng đầu; dòng ${detected.headerRowNumber} được dùng làm tiêu đề.`,
-    );
+    source.notes.push({
+      code: 'header_not_recognised',
+      message: `Không nhận ra dòng tiêu đề theo mẫu trong ${HEADER_SCAN_ROWS} dòng đầu; dòng ${detected.headerRowNumber} được dùng làm tiêu đề.`,
+    });
   }
   return opened(sniffed.format, source, {
     headerRowNumber: detected.headerRowNumber,
@@ -143,12 +146,22 @@ async function openSource(
     return { batches: arrayBatches(json.rows, BATCH_ROWS), presetHeader: json.header, notes: [] };
   }
   const xlsx = await readXlsx(sniffed.zip, { preferredSheetName: options.preferredSheetName, limits });
-  const notes: string[] = [];
+  const notes: ReaderNote[] = [];
   if (options.preferredSheetName && !xlsx.matchedPreferredSheet) {
-    notes.push(`Không có trang tính "${options.preferredSheetName}"; đã đọc trang "${xlsx.sheetName}".`);
+    const others = xlsx.sheetNames.filter((name) => name !== xlsx.sheetName);
+    notes.push({
+      code: 'sheet_substituted',
+      message:
+        `Không có trang tính "${options.preferredSheetName}"; đã đọc trang "${xlsx.sheetName}", trang đầu tiên của tệp` +
+        (others.length > 0 ? ` (các trang khác: ${others.map((name) => `"${name}"`).join(', ')})` : '') +
+        `. Nếu số liệu nằm ở trang khác, hãy đổi tên trang đó thành "${options.preferredSheetName}" rồi tải lên lại.`,
+    });
   }
   if (xlsx.hasExternalLinks) {
-    notes.push('Tệp có liên kết tới sổ làm việc khác; hệ thống chỉ dùng giá trị đã lưu trong tệp, không mở liên kết.');
+    notes.push({
+      code: 'external_links',
+      message: 'Tệp có liên kết tới sổ làm việc khác; hệ thống chỉ dùng giá trị đã lưu trong tệp, không mở liên kết.',
+    });
   }
   return { batches: xlsx.batches, merges: xlsx.merges, sheetName: xlsx.sheetName, notes };
 }
@@ -183,11 +196,12 @@ function opened(format: UploadFormat, source: RowSource, part: HeaderPart): Open
           { limitRows: limits.maxRows, rowNumber: row.rowNumber },
         );
       }
-      if (row.flags && !flaggedNoteAdded) {
+      if (row.flags && !flaggedNoteAdded && row.flags.some((flag) => flag.kind === 'formula_without_cached_value')) {
         flaggedNoteAdded = true;
-        source.notes.push(
-          'Có ô công thức chưa có giá trị đã tính (tệp chưa được Excel tính lại). Hãy mở tệp bằng Excel, lưu lại rồi tải lên.',
-        );
+        source.notes.push({
+          code: 'formula_not_calculated',
+          message: `Có ô công thức chưa có giá trị đã tính (tệp do một chương trình không tính công thức tạo ra); các ô đó được coi là trống. ${RESAVE_CALCULATED}`,
+        });
       }
       while (row.cells.length < width) row.cells.push(null);
       return row;

@@ -89,6 +89,7 @@ describe('sniffUpload', () => {
     expect(error.status).toBe(415);
     expect(error.code).toBe('legacy_xls');
     expect(error.message).toContain('Sổ làm việc Excel (*.xlsx)');
+    expect(error.message).toContain('LibreOffice Calc: Tập tin > Lưu mới (File > Save As), ở Kiểu tập tin (File type) chọn "Excel 2007–365"');
   });
 
   it('recognises a password-protected workbook (OLE2 with EncryptedPackage)', async () => {
@@ -133,6 +134,7 @@ describe('sniffUpload', () => {
     const odsError = await rejectionOf(sniffUpload(ods, { fileName: 'a.ods' }));
     expect(odsError.code).toBe('not_a_spreadsheet');
     expect(odsError.message).toContain('.ods');
+    expect(odsError.message).toContain('LibreOffice Calc');
     expect((await rejectionOf(sniffUpload(xlsb, { fileName: 'a.xlsb' }))).message).toContain('.xlsb');
   });
 

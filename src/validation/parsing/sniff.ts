@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { detectEncoding, type TextEncoding } from './decode-text';
+import { SAVE_AS_XLSX } from './save-as-steps';
 import { resolveLimits } from './upload-limits';
 import { UploadRejected } from './upload-rejected';
 import type { DeclaredFile, UploadFormat } from './upload-types';
@@ -26,7 +27,6 @@ const BINARY_SIGNATURES: readonly (readonly number[])[] = [
   [0x1f, 0x8b], // gzip
 ];
 
-const SAVE_AS_XLSX = 'Hãy mở tệp trong Excel, chọn Tệp > Lưu thành > Sổ làm việc Excel (*.xlsx) rồi tải lên lại.';
 
 /**
  * Decides from the bytes (the declared name and media type only sharpen messages) whether an upload is
@@ -89,9 +89,7 @@ async function checkSpreadsheetZip(buffer: Buffer, limits: ZipLimits): Promise<Z
         throw notASpreadsheet(`Tệp Excel nhị phân (.xlsb) không được hỗ trợ. ${SAVE_AS_XLSX}`);
       }
       if (archive.has('content.xml') && archive.has('mimetype')) {
-        throw notASpreadsheet(
-          'Tệp bảng tính OpenDocument (.ods) không được hỗ trợ. Hãy lưu thành Sổ làm việc Excel (*.xlsx) rồi tải lên lại.',
-        );
+        throw notASpreadsheet(`Tệp bảng tính OpenDocument (.ods) không được hỗ trợ. ${SAVE_AS_XLSX}`);
       }
       throw notASpreadsheet('Tệp nén này không phải là bảng tính Excel (.xlsx).');
     }
@@ -123,7 +121,7 @@ function macroWorkbook(): UploadRejected {
   return new UploadRejected(
     415,
     'macro_workbook',
-    'Tệp Excel có chứa macro (.xlsm) không được chấp nhận. Hãy chọn Tệp > Lưu thành > Sổ làm việc Excel (*.xlsx) (không có macro) rồi tải lên lại.',
+    `Tệp Excel có chứa macro (.xlsm) không được chấp nhận; tệp .xlsx không có macro. ${SAVE_AS_XLSX}`,
   );
 }
 

@@ -6,11 +6,21 @@ export interface DeclaredFile {
   mediaType?: string;
 }
 
-/** A cell whose value could not be used as data, flagged for the validator to report. */
+/**
+ * What the reader knows about a cell beyond its value: a formula whose value could not be used as data,
+ * or a percent number format (the cell holds 0.125 where the officer typed 12,5%).
+ */
 export interface CellFlag {
   /** 0-based index into `cells`. */
   columnIndex: number;
-  kind: 'formula_without_cached_value';
+  kind: 'formula_without_cached_value' | 'percent_format';
+}
+
+/** Something the reader did or found that the officer should know (reported as an information issue). */
+export interface ReaderNote {
+  code: 'sheet_substituted' | 'title_rows_skipped' | 'header_not_recognised' | 'external_links' | 'formula_not_calculated';
+  /** Vietnamese. */
+  message: string;
 }
 
 /**

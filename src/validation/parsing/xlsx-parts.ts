@@ -1,4 +1,4 @@
-import { isDateFormat } from './excel-dates';
+import { isDateFormat, isPercentFormat } from './excel-dates';
 import { decodeXmlEntities, elementsByLocalName } from './xml-text';
 import { isNamed, XmlTagScanner } from './xml-tag-scanner';
 
@@ -18,15 +18,26 @@ const BUILTIN_DATE_FORMATS: Record<number, string> = {
   47: 'mmss.0',
 };
 
-/** For each cell style index (a cell's `s`), whether its number format shows a date or time. */
-export function dateStylesOf(stylesXml: string | undefined): boolean[] {
-  if (!stylesXml) return [];
+/** Excel's built-in percent formats. */
+const BUILTIN_PERCENT_FORMATS: Record<number, string> = { 9: '0%', 10: '0.00%' };
+
+export interface NumberStyles {
+  /** Per cell style index (a cell's `s`): the number format shows a date or time. */
+  dateStyles: boolean[];
+  /** Per cell style index: the number format shows a percentage (the cell holds 0.125 for 12,5%). */
+  percentStyles: boolean[];
+}
+
+/** What each cell style's number format shows, from `xl/styles.xml`. */
+export function numberStylesOf(stylesXml: string | undefined): NumberStyles {
+  if (!stylesXml) return { dateStyles: [], percentStyles: [] };
   const custom = new Map(elementsByLocalName(stylesXml, 'numFmt').map((fmt) => [Number(fmt.get('numFmtId')), fmt.get('formatCode') ?? '']));
   const cellXfs = /<(?:[\w.-]+:)?cellXfs[\s>][\s\S]*?<\/(?:[\w.-]+:)?cellXfs>/.exec(stylesXml)?.[0] ?? '';
-  return elementsByLocalName(cellXfs, 'xf').map((xf) => {
+  const formats = elementsByLocalName(cellXfs, 'xf').map((xf) => {
     const id = Number(xf.get('numFmtId') ?? 0);
-    return isDateFormat(custom.get(id) ?? BUILTIN_DATE_FORMATS[id]);
+    return custom.get(id) ?? BUILTIN_DATE_FORMATS[id] ?? BUILTIN_PERCENT_FORMATS[id];
   });
+  return { dateStyles: formats.map(isDateFormat), percentStyles: formats.map(isPercentFormat) };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { UploadLimits } from './upload-limits';
 import { UploadRejected } from './upload-rejected';
 import type { UploadRow } from './upload-types';
 import { chooseSheet, parseWorkbookStructure, type WorkbookStructure } from './workbook-structure';
-import { dateStylesOf, readSharedStrings } from './xlsx-parts';
+import { numberStylesOf, readSharedStrings } from './xlsx-parts';
 import { readSheetRows, type SheetContext } from './xlsx-sheet-rows';
 import { corruptXlsx, zipReadError, type ZipArchive } from './zip-archive';
 import type { ZipInspection } from './zip-inspector';
@@ -21,6 +21,8 @@ export interface XlsxReadOptions {
 
 export interface XlsxSource {
   sheetName: string;
+  /** The visible worksheets of the workbook, in order. */
+  sheetNames: string[];
   /** `preferredSheetName` was given and found. */
   matchedPreferredSheet: boolean;
   /** Merged ranges in the header area. */
@@ -39,7 +41,7 @@ const MAX_METADATA_PART_BYTES = 16 * 1024 * 1024;
 const MAX_TRACKED_CELLS = 100_000;
 
 /**
- * Streams one worksheet of an inspected XLSX: the shared strings and the date styles are read first,
+ * Streams one worksheet of an inspected XLSX: the shared strings and the date and percent styles are read first,
  * a prescan pass over the sheet XML finds the merged cells of the header area (listed after the data),
  * then the sheet's rows are read as its XML inflates (xlsx-sheet-rows.ts). Every part comes from
  * `ZipArchive.openEntryStream`, whose inflation fails past the declared, limit-checked size.
@@ -66,11 +68,12 @@ export async function readXlsx(zip: ZipInspection, options: XlsxReadOptions): Pr
   const stylesPath = structure.stylesPath ?? STYLES;
   const context: SheetContext = {
     sharedStrings: archive.has(sharedStringsPath) ? await parsed(sharedStringsPath, readSharedStrings(entryChunks(archive, sharedStringsPath))) : [],
-    dateStyles: dateStylesOf(archive.has(stylesPath) ? await archive.readEntryText(stylesPath, MAX_METADATA_PART_BYTES) : undefined),
+    ...numberStylesOf(archive.has(stylesPath) ? await archive.readEntryText(stylesPath, MAX_METADATA_PART_BYTES) : undefined),
     date1904: structure.date1904,
   };
   return {
     sheetName: chosen.sheet.name,
+    sheetNames: structure.sheets.filter((sheet) => sheet.state === 'visible').map((sheet) => sheet.name),
     matchedPreferredSheet: chosen.matchedPreferred,
     merges: prescan.merges,
     hasExternalLinks: zip.hasExternalLinks,

@@ -1,4 +1,4 @@
-import { dateStylesOf, readSharedStrings } from './xlsx-parts';
+import { numberStylesOf, readSharedStrings } from './xlsx-parts';
 import { readSheetRows, type SheetContext } from './xlsx-sheet-rows';
 import type { UploadRow } from './upload-types';
 
@@ -38,14 +38,30 @@ describe('XLSX parts', () => {
   });
 
   it('knows which cell styles show dates: built-in 14-22 and 45-47, and custom formats with date tokens', () => {
-    expect(dateStylesOf(STYLES)).toEqual([false, true, false]);
-    expect(dateStylesOf(STYLES.replace('#,##0.0', 'dd/mm/yyyy'))).toEqual([false, true, true]);
-    expect(dateStylesOf(undefined)).toEqual([]);
+    expect(numberStylesOf(STYLES).dateStyles).toEqual([false, true, false]);
+    expect(numberStylesOf(STYLES.replace('#,##0.0', 'dd/mm/yyyy')).dateStyles).toEqual([false, true, true]);
+    expect(numberStylesOf(undefined)).toEqual({ dateStyles: [], percentStyles: [] });
+  });
+
+  it('knows which cell styles show percentages: built-in 9 and 10, and custom formats with % outside quotes', () => {
+    expect(numberStylesOf(STYLES.replace('numFmtId="14" applyNumberFormat="1"', 'numFmtId="10"')).percentStyles).toEqual([false, true, false]);
+    expect(numberStylesOf(STYLES.replace('#,##0.0', '0.0 %')).percentStyles).toEqual([false, false, true]);
+    expect(numberStylesOf(STYLES.replace('#,##0.0', '0.0" %"')).percentStyles).toEqual([false, false, false]);
+  });
+
+  it('flags numbers shown with a percent format', async () => {
+    const sheet =
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      '<row r="2"><c r="A2" s="1"><v>0.125</v></c><c r="B2"><v>0.125</v></c><c r="C2" s="1" t="s"><v>0</v></c></row></sheetData></worksheet>';
+    const context: SheetContext = { sharedStrings: ['12,5%'], dateStyles: [false, false], percentStyles: [false, true], date1904: false };
+    const rows: UploadRow[] = [];
+    for await (const batch of readSheetRows(chunks(sheet, 64), context)) rows.push(...batch);
+    expect(rows).toEqual([{ rowNumber: 2, cells: [0.125, 0.125, '12,5%'], flags: [{ columnIndex: 0, kind: 'percent_format' }] }]);
   });
 });
 
 describe('readSheetRows', () => {
-  const context: SheetContext = { sharedStrings: ['Hà Nội', 'Số lượng'], dateStyles: [false, true, false], date1904: false };
+  const context: SheetContext = { sharedStrings: ['Hà Nội', 'Số lượng'], dateStyles: [false, true, false], percentStyles: [false, false, false], date1904: false };
 
   it.each([1, 7, 4096])('types every kind of cell like a spreadsheet shows it (%i-byte chunks)', async (size) => {
     const rows = await rowsOf(size, context);

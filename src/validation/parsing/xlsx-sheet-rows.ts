@@ -5,8 +5,10 @@ import { xmlText } from './xlsx-parts';
 
 export interface SheetContext {
   sharedStrings: readonly string[];
-  /** Per cell style index: the number format shows a date (see dateStylesOf). */
+  /** Per cell style index: the number format shows a date (see numberStylesOf). */
   dateStyles: readonly boolean[];
+  /** Per cell style index: the number format shows a percentage. */
+  percentStyles: readonly boolean[];
   date1904: boolean;
 }
 
@@ -25,7 +27,8 @@ interface OpenCell {
  * The rows of a worksheet's XML, read from its UTF-8 chunks and yielded a chunk's worth at a time:
  * Excel row numbers, cells at their column (gaps null), values typed as exceljs would give them
  * (shared and inline strings NFC, numbers, Dates for date-formatted numbers, booleans, error markers),
- * formulas as their cached result and, without one, null with a `formula_without_cached_value` flag.
+ * formulas as their cached result and, without one, null with a `formula_without_cached_value` flag;
+ * numbers shown with a percent format carry a `percent_format` flag.
  * Rows without any value are skipped.
  */
 export async function* readSheetRows(chunks: AsyncIterable<Buffer>, context: SheetContext): AsyncGenerator<UploadRow[]> {
@@ -50,6 +53,7 @@ export async function* readSheetRows(chunks: AsyncIterable<Buffer>, context: She
     cells[open.column - 1] = value;
     hasValue = true;
     if (missing) (flags ??= []).push({ columnIndex: open.column - 1, kind: 'formula_without_cached_value' });
+    else if (typeof value === 'number' && context.percentStyles[open.style]) (flags ??= []).push({ columnIndex: open.column - 1, kind: 'percent_format' });
   };
 
   const onTag = (text: string, tag: XmlTag): number | undefined => {

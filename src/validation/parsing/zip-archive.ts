@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Entry, ZipFile } from 'yauzl';
+import { REMOVE_PASSWORD, SAVE_AS_XLSX } from './save-as-steps';
 import { formatBytes } from './upload-limits';
 import { UploadRejected } from './upload-rejected';
 
@@ -74,7 +75,7 @@ export function corruptXlsx(reason: string): UploadRejected {
   return new UploadRejected(
     422,
     'corrupt_xlsx',
-    `Tệp Excel bị hỏng hoặc không đúng định dạng .xlsx (${reason}). Hãy mở tệp bằng Excel, lưu lại dưới dạng Sổ làm việc Excel (*.xlsx) rồi tải lên lại.`,
+    `Tệp Excel bị hỏng hoặc không đúng định dạng .xlsx (${reason}). ${SAVE_AS_XLSX}`,
     { reason },
   );
 }
@@ -83,7 +84,7 @@ export function encryptedWorkbook(): UploadRejected {
   return new UploadRejected(
     415,
     'encrypted_workbook',
-    'Tệp Excel đang được đặt mật khẩu nên hệ thống không đọc được. Hãy gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi tải lên lại.',
+    `Tệp Excel đang được đặt mật khẩu nên hệ thống không đọc được. ${REMOVE_PASSWORD}`,
   );
 }
 

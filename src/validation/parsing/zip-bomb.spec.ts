@@ -167,7 +167,7 @@ describe('hand-assembled workbooks', () => {
     ]);
     const upload = await openUpload(zip, { fileName: 'bao-cao.xlsx' });
     expect(upload.notes).toEqual([
-      'Tệp có liên kết tới sổ làm việc khác; hệ thống chỉ dùng giá trị đã lưu trong tệp, không mở liên kết.',
+      { code: 'external_links', message: 'Tệp có liên kết tới sổ làm việc khác; hệ thống chỉ dùng giá trị đã lưu trong tệp, không mở liên kết.' },
     ]);
     await upload.close();
   });

@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { UserRole } from '../users/user.entity';
 import type { AuthenticatedUser } from './authenticated-user';
 
@@ -6,8 +7,11 @@ export const PUBLIC_ROUTE = 'baocao:public';
 export const ALLOWED_ROLES = 'baocao:roles';
 export const UNIT_SCOPE_PARAM = 'baocao:unit-scope-param';
 
+/** Marks the route's OpenAPI operation; the document turns it into `security: []` (bootstrap/openapi.ts). */
+export const PUBLIC_OPERATION = 'x-baocao-public';
+
 /** Opens a route to anonymous callers. Every other route needs a token and @Roles. */
-export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension(PUBLIC_OPERATION, true));
 
 /** The roles allowed on a route; a route without it is refused (deny by default). */
 export const Roles = (...roles: UserRole[]) => SetMetadata(ALLOWED_ROLES, roles);

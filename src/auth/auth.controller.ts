@@ -17,7 +17,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange e-mail and password for a JWT (rate-limited per client address)', operationId: 'login' })
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiProblems(401, 422, 429)
+  @ApiProblems(400, 401, 422, 429)
   login(@Body() body: LoginDto): Promise<LoginResponseDto> {
     return this.auth.login(body.email, body.password);
   }

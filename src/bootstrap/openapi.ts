@@ -1,19 +1,47 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ConfigService } from '@nestjs/config';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { PUBLIC_OPERATION } from '../auth/access.decorators';
 import { ProblemDetails, ProblemFieldError } from '../common/problem';
 
 export const OPENAPI_PATH = 'api/docs';
+const BEARER = 'bearer';
 
-export function setupOpenApi(app: INestApplication): void {
-  const config = new DocumentBuilder()
+/**
+ * The OpenAPI document of the API. Besides what the decorators say: every operation needs the bearer
+ * token unless its route is @Public (`security: []`), the servers are this deployment's address (or the
+ * serving origin, `/`), and problem details admit the extension members RFC 9457 allows.
+ */
+export function buildOpenApiDocument(app: INestApplication, publicUrl?: string): OpenAPIObject {
+  const builder = new DocumentBuilder()
     .setTitle('baocao: Hệ thống báo cáo định kỳ')
     .setDescription(
       'Periodic reporting regime of a ministry and its reporting units: obligations, uploads, review, compliance and reminders. ' +
         'Every error is RFC 9457 `application/problem+json` (ProblemDetails).',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetails, ProblemFieldError] });
-  SwaggerModule.setup(OPENAPI_PATH, app, document, { jsonDocumentUrl: `${OPENAPI_PATH}-json`, customSiteTitle: 'baocao API' });
+    .setLicense('UNLICENSED', 'https://baocao.gov.vn/')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER)
+    .addSecurityRequirements(BEARER);
+  if (publicUrl) builder.addServer(publicUrl.replace(/\/$/, ''), 'This deployment');
+  builder.addServer('/', 'The origin serving this document');
+  const document = SwaggerModule.createDocument(app, builder.build(), { extraModels: [ProblemDetails, ProblemFieldError] });
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path)) {
+      if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
+      const marked = operation as { security?: unknown; [PUBLIC_OPERATION]?: boolean };
+      if (marked[PUBLIC_OPERATION]) {
+        marked.security = [];
+        delete marked[PUBLIC_OPERATION];
+      }
+    }
+  }
+  const problem = document.components?.schemas?.ProblemDetails;
+  if (problem && !('$ref' in problem)) problem.additionalProperties = true;
+  return document;
+}
+
+export function setupOpenApi(app: INestApplication): void {
+  const publicUrl = app.get(ConfigService, { strict: false }).get<string>('PUBLIC_URL');
+  SwaggerModule.setup(OPENAPI_PATH, app, buildOpenApiDocument(app, publicUrl), { jsonDocumentUrl: `${OPENAPI_PATH}-json`, customSiteTitle: 'baocao API' });
 }

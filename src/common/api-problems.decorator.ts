@@ -12,6 +12,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'Unsupported media type (problem+json)',
   422: 'Invalid input; `errors` lists each field (problem+json)',
   429: 'Rate limit exceeded (problem+json)',
+  503: 'A dependency is down (problem+json; health checks add `checks`)',
 };
 
 /** Documents the problem+json error responses of a route. */

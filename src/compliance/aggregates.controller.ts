@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
+import { ApiFileResponse, XLSX_MEDIA_TYPE } from '../common/api-file.decorator';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { AggregatesService } from './aggregates.service';
 import { ComplianceExportsService } from './compliance-exports.service';
@@ -30,9 +31,8 @@ export class AggregatesController {
   }
 
   @Get('export')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @ApiOperation({ summary: 'National aggregates as XLSX or CSV (UTF-8 with BOM)', operationId: 'exportNationalAggregates' })
-  @ApiOkResponse({ description: 'Attachment' })
+  @ApiFileResponse('Attachment (Content-Disposition gives its file name)', XLSX_MEDIA_TYPE, 'text/csv')
   @ApiSecured(404, 422)
   async export(@Param('code') code: string, @Param('periodKey') periodKey: string, @Query() query: ExportQueryDto): Promise<StreamableFile> {
     return exportResponse(await this.exports.nationalAggregates(code, periodKey, query.format));

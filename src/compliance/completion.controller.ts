@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
+import { ApiFileResponse, XLSX_MEDIA_TYPE } from '../common/api-file.decorator';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { ComplianceExportsService } from './compliance-exports.service';
 import { NATIONAL_ROLES } from './compliance-roles';
@@ -38,9 +39,8 @@ export class CompletionController {
   }
 
   @Get('obligations/:code/periods/:periodKey/units/export')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @ApiOperation({ summary: 'The completion table as XLSX or CSV (UTF-8 with BOM)', operationId: 'exportCompletionUnits' })
-  @ApiOkResponse({ description: 'Attachment' })
+  @ApiFileResponse('Attachment (Content-Disposition gives its file name)', XLSX_MEDIA_TYPE, 'text/csv')
   @ApiSecured(404, 422)
   async exportUnits(@Param('code') code: string, @Param('periodKey') periodKey: string, @Query() query: ExportQueryDto): Promise<StreamableFile> {
     return exportResponse(await this.exports.completionTable(code, periodKey, query.format));

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ApiFileResponse, XLSX_MEDIA_TYPE } from '../common/api-file.decorator';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { ComplianceExportsService } from './compliance-exports.service';
 import { ExportQueryDto, MatrixPageQueryDto, PeriodMatrixExportQueryDto, PeriodMatrixQueryDto } from './dto/compliance-query.dto';
@@ -27,9 +28,8 @@ export class MatrixController {
   }
 
   @Get('obligations/:code/matrix/export')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @ApiOperation({ summary: 'Units x periods as XLSX (grid and details) or CSV (details, UTF-8 with BOM)', operationId: 'exportPeriodMatrix' })
-  @ApiOkResponse({ description: 'Attachment' })
+  @ApiFileResponse('Attachment (Content-Disposition gives its file name)', XLSX_MEDIA_TYPE, 'text/csv')
   @ApiSecured(404, 422)
   async exportByPeriods(@Param('code') code: string, @Query() query: PeriodMatrixExportQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
     return exportResponse(await this.exports.matrixByPeriods(code, query.from, query.to, query.format, user));
@@ -44,9 +44,8 @@ export class MatrixController {
   }
 
   @Get('periods/:periodKey/matrix/export')
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   @ApiOperation({ summary: 'Units x obligations as XLSX (grid and details) or CSV (details, UTF-8 with BOM)', operationId: 'exportObligationMatrix' })
-  @ApiOkResponse({ description: 'Attachment' })
+  @ApiFileResponse('Attachment (Content-Disposition gives its file name)', XLSX_MEDIA_TYPE, 'text/csv')
   @ApiSecured(422)
   async exportByObligations(@Param('periodKey') periodKey: string, @Query() query: ExportQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
     return exportResponse(await this.exports.matrixByObligations(periodKey, query.format, user));

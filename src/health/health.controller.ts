@@ -1,9 +1,27 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, type SchemaObject } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type Redis from 'ioredis';
 import { Public } from '../auth/access.decorators';
+import { ApiProblems } from '../common/api-problems.decorator';
 import { REDIS } from '../redis/redis.module';
+
+class LivenessDto {
+  @ApiProperty({ enum: ['ok'] }) status: 'ok';
+}
+
+const COMPONENTS: { type: 'object'; description: string; additionalProperties: SchemaObject } = {
+  type: 'object',
+  description: 'Per component (postgresql, redis): its status and, when down, why',
+  additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' } }, required: ['status'] },
+};
+
+class ReadinessDto {
+  @ApiProperty({ enum: ['ok'] }) status: 'ok';
+  @ApiProperty({ ...COMPONENTS, example: { postgresql: { status: 'up' }, redis: { status: 'up' } } }) info: Record<string, { status: string }>;
+  @ApiProperty({ ...COMPONENTS, example: {} }) error: Record<string, { status: string }>;
+  @ApiProperty({ ...COMPONENTS, example: { postgresql: { status: 'up' }, redis: { status: 'up' } } }) details: Record<string, { status: string }>;
+}
 
 @ApiTags('Sức khoẻ dịch vụ (health)')
 @Controller('health')
@@ -18,7 +36,7 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness: the process answers', operationId: 'liveness' })
-  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ApiOkResponse({ type: LivenessDto })
   liveness(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -26,8 +44,8 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis answer', operationId: 'readiness' })
-  @ApiOkResponse({ schema: { example: { status: 'ok', info: { postgresql: { status: 'up' }, redis: { status: 'up' } } } } })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down (problem+json with `checks`)' })
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiProblems(503)
   readiness() {
     return this.health.check([
       () => this.database.pingCheck('postgresql', { timeout: 2000 }),

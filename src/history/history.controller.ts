@@ -16,16 +16,26 @@ export class TrendQueryDto {
   @ApiProperty({ example: '2025-Q3' }) @Matches(KEY, { message: 'to phải là mã kỳ, ví dụ 2025-Q3' }) to: string;
 }
 
+export class TrendUnitDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '08' }) code: string;
+  @ApiProperty({ example: 'Tỉnh Tuyên Quang' }) name: string;
+  @ApiProperty({ description: 'Its report for the period is approved' }) approved: boolean;
+}
+
+export class UnitPeriodValuesDto {
+  @ApiProperty({ example: '2025-Q2' }) periodKey: string;
+  @ApiProperty({ example: 'Quý II/2025' }) label: string;
+  @ApiProperty({ type: [TrendUnitDto], description: 'The units whose approved reports stand for the unit (its predecessors before a merger)' })
+  units: TrendUnitDto[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { san_luong_buu_gui: 300 }, description: "Per numeric field: the schema's aggregate over those units' approved rows" })
+  values: Record<string, number>;
+}
+
 export class UnitTrendDto {
   @ApiProperty() obligationCode: string;
   @ApiProperty({ format: 'uuid' }) unitId: string;
-  @ApiProperty({
-    example: [
-      { periodKey: '2025-Q2', label: 'Quý II/2025', units: [{ code: '02', approved: true }, { code: '08', approved: true }], values: { san_luong_buu_gui: 300 } },
-      { periodKey: '2025-Q3', label: 'Quý III/2025', units: [{ code: '08', approved: true }], values: { san_luong_buu_gui: 320 } },
-    ],
-  })
-  periods: UnitPeriodValues[];
+  @ApiProperty({ type: [UnitPeriodValuesDto] }) periods: UnitPeriodValues[];
 }
 
 @ApiTags('Lịch sử theo đơn vị (unit history)')

@@ -28,7 +28,7 @@ export class ExceptionDto {
   @ApiProperty() unitCode: string;
   @ApiProperty() reason: string;
   @ApiProperty() endsAt: Date;
-  @ApiPropertyOptional({ nullable: true }) grantedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) grantedBy: string | null;
   @ApiProperty() grantedAt: Date;
   @ApiProperty({ description: 'Not yet expired' }) active: boolean;
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { attachmentDisposition } from '../common/content-disposition';
 import { ALL_ROLES, Roles } from '../auth/access.decorators';
 import { type Actor, CurrentActor } from '../audit/actor';
+import { ApiFileResponse, XLSX_MEDIA_TYPE } from '../common/api-file.decorator';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { PeriodListDto, PeriodQueryDto } from '../periods/dto/period.dto';
 import {
@@ -111,14 +112,13 @@ export class ObligationsController {
 
   @Get(':code/schemas/:version/template.xlsx')
   @Roles(...ALL_ROLES)
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'Ready-to-fill workbook: Vietnamese headers, hidden key row, data validation, instructions sheet', operationId: 'downloadSchemaTemplate' })
-  @ApiOkResponse({ description: 'XLSX workbook' })
+  @ApiFileResponse('XLSX workbook', XLSX_MEDIA_TYPE)
   @ApiSecured(400, 404)
   async template(@Param('code') code: string, @Param('version', ParseIntPipe) version: number): Promise<StreamableFile> {
     const { content, fileName } = await this.schemas.template(code, version);
     return new StreamableFile(content, {
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      type: XLSX_MEDIA_TYPE,
       disposition: attachmentDisposition(fileName),
       length: content.length,
     });

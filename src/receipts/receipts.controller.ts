@@ -1,33 +1,11 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsBase64, IsHexadecimal, IsObject, Length } from 'class-validator';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiSecured } from '../common/api-problems.decorator';
-import type { ReceiptContent } from './receipt-content';
+import { PublicKeyDto, ReceiptDto, VerificationDto, VerifyReceiptDto } from './dto/receipt.dto';
 import { receiptPage } from './receipt-page';
 import { ReceiptsService } from './receipts.service';
-
-export class ReceiptDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'The signed fields' }) content: ReceiptContent;
-  @ApiProperty({ description: 'sha256 (hex) of the canonical JSON of content' }) hash: string;
-  @ApiProperty({ description: 'Ed25519 signature of the hash, base64' }) signature: string;
-  @ApiProperty() keyId: string;
-}
-
-export class VerificationDto {
-  @ApiProperty() valid: boolean;
-  @ApiProperty() hashMatches: boolean;
-  @ApiProperty() signatureValid: boolean;
-  @ApiProperty() keyId: string;
-}
-
-export class VerifyReceiptDto {
-  @ApiProperty() @IsObject() content: ReceiptContent;
-  @ApiProperty() @IsHexadecimal() @Length(64, 64) hash: string;
-  @ApiProperty() @IsBase64() signature: string;
-}
 
 const toDto = (r: ReceiptDto): ReceiptDto => ({ id: r.id, content: r.content, hash: r.hash, signature: r.signature, keyId: r.keyId });
 
@@ -39,9 +17,9 @@ export class ReceiptsController {
   @Get('public-key')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'The Ed25519 public key (PEM) that signs receipts', operationId: 'getReceiptPublicKey' })
-  @ApiOkResponse({ schema: { example: { keyId: 'ab12cd34ef56ab78', publicKeyPem: '-----BEGIN PUBLIC KEY-----…' } } })
+  @ApiOkResponse({ type: PublicKeyDto })
   @ApiSecured()
-  publicKey(): { keyId: string; publicKeyPem: string } {
+  publicKey(): PublicKeyDto {
     return { keyId: this.receipts.signer.keyId, publicKeyPem: this.receipts.signer.publicKeyPem() };
   }
 
@@ -67,9 +45,8 @@ export class ReceiptsController {
   @Get(':id/print')
   @Roles(...ALL_ROLES)
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @ApiProduces('text/html')
   @ApiOperation({ summary: 'A receipt as a printable HTML page', operationId: 'printReceipt' })
-  @ApiOkResponse({ description: 'HTML page' })
+  @ApiOkResponse({ description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiSecured(400, 404)
   async print(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<string> {
     const receipt = await this.receipts.get(id, user);

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ALL_ROLES, Roles, UnitScoped } from '../auth/access.decorators';
 import { type Actor, CurrentActor } from '../audit/actor';
+import { ApiFileResponse, XLSX_MEDIA_TYPE } from '../common/api-file.decorator';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { attachmentDisposition } from '../common/content-disposition';
 import {
@@ -52,8 +53,12 @@ export class SubmissionsController {
     summary: 'Upload a report file: validated at once; every upload becomes a version (the same bytes twice: 200 with the earlier version)',
     operationId: 'uploadSubmissionVersion',
   })
-  @ApiCreatedResponse({ type: UploadResultDto })
-  @ApiOkResponse({ type: UploadResultDto, description: 'These bytes were uploaded before (nothing new stored), or dryRun=true (DryRunResultDto: report and what would change; nothing stored)' })
+  @ApiExtraModels(UploadResultDto, DryRunResultDto)
+  @ApiCreatedResponse({ type: UploadResultDto, description: 'A new version was stored' })
+  @ApiOkResponse({
+    description: 'UploadResultDto: these bytes were uploaded before (nothing new stored); DryRunResultDto with dryRun=true: the report and what would change, nothing stored',
+    schema: { oneOf: [{ $ref: getSchemaPath(UploadResultDto) }, { $ref: getSchemaPath(DryRunResultDto) }] },
+  })
   @ApiSecured(400, 404, 409, 413, 415, 422)
   async upload(
     @Param('code') code: string,
@@ -100,9 +105,8 @@ export class SubmissionsController {
 
   @Get('versions/:number/file')
   @Roles(...ALL_ROLES)
-  @ApiProduces('application/octet-stream')
   @ApiOperation({ summary: 'The original file of a version, byte for byte', operationId: 'downloadSubmissionFile' })
-  @ApiOkResponse({ description: 'The uploaded bytes; X-Content-SHA256 carries their hash' })
+  @ApiFileResponse('The uploaded bytes, with the media type of their format; X-Content-SHA256 carries their hash', 'text/csv', XLSX_MEDIA_TYPE, 'application/json')
   @ApiSecured(400, 404, 422)
   async file(
     @Param('code') code: string,

@@ -5,11 +5,14 @@ import { AppModule, type ProcessRole } from '../../src/app.module';
 import { configureHttp } from '../../src/bootstrap/http';
 import { Clock } from '../../src/common/clock';
 import { loadReferenceData } from '../../src/bootstrap/reference-data';
+import { contractChecked, OpenApiContract, type OpenApiDocument } from './openapi-contract';
 import { DEMO_PASSWORD } from './test-env';
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** A supertest agent whose every response is checked against the app's own OpenAPI document. */
   http: () => ReturnType<typeof request>;
+  contract: OpenApiContract;
   /** Logs a demo account in and returns its bearer header value. */
   tokenFor: (email: string, password?: string) => Promise<string>;
   close: () => Promise<void>;
@@ -24,11 +27,15 @@ export async function startTestApp(role: ProcessRole = 'all', options: { clock?:
   configureHttp(app);
   await app.init();
   await loadReferenceData(app);
-  const http = () => request(app.getHttpServer());
+  const documentResponse = await request(app.getHttpServer()).get('/api/docs-json');
+  if (documentResponse.status !== 200) throw new Error(`the OpenAPI document is not served: ${documentResponse.status}`);
+  const contract = new OpenApiContract(documentResponse.body as OpenApiDocument);
+  const http = () => contractChecked(request(app.getHttpServer()), contract);
   const tokens = new Map<string, string>();
   return {
     app,
     http,
+    contract,
     tokenFor: async (email, password = DEMO_PASSWORD) => {
       const cached = tokens.get(`${email}\n${password}`);
       if (cached) return cached;

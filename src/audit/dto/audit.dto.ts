@@ -5,16 +5,16 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, M
 export class AuditEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() occurredAt: Date;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorId: string | null;
-  @ApiPropertyOptional({ nullable: true }) actorEmail: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'ministry_reviewer' }) actorRole: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorEmail: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'ministry_reviewer' }) actorRole: string | null;
   @ApiProperty({ example: 'submission.returned' }) action: string;
   @ApiProperty({ example: 'submission' }) entityType: string;
   @ApiProperty() entityId: string;
-  @ApiPropertyOptional({ nullable: true, example: { status: 'submitted' } }) before: Record<string, unknown> | null;
-  @ApiPropertyOptional({ nullable: true, example: { status: 'returned' } }) after: Record<string, unknown> | null;
-  @ApiPropertyOptional({ nullable: true }) reason: string | null;
-  @ApiPropertyOptional({ nullable: true }) requestId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: { status: 'submitted' } }) before: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, example: { status: 'returned' } }) after: Record<string, unknown> | null;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ type: String, nullable: true }) requestId: string | null;
 }
 
 export class AuditEventListDto {

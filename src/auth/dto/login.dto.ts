@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { USER_ROLES, type UserRole } from '../../users/user.entity';
 
@@ -20,7 +20,7 @@ export class LoginUserDto {
   @ApiProperty() email: string;
   @ApiProperty() fullName: string;
   @ApiProperty({ enum: USER_ROLES }) role: UserRole;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) unitId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) unitId: string | null;
 }
 
 export class LoginResponseDto {

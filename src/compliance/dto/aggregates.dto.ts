@@ -1,27 +1,34 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
+import { CELL_VALUE } from '../../common/openapi-schemas';
 import { AGGREGATES } from '../../validation/domain/schema-definition';
 import type { AppliedAggregate } from '../domain/aggregate-plan';
 import { ObligationSummaryDto } from './completion.dto';
 
 export class ComparedValueDto {
-  @ApiPropertyOptional({ nullable: true }) value: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'value now minus value then' }) change: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Change in percent of the earlier value (null when it is missing or 0)' }) changePercent: number | null;
+  @ApiProperty({ type: Number, nullable: true }) value: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'value now minus value then' }) change: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Change in percent of the earlier value (null when it is missing or 0)' }) changePercent: number | null;
 }
 
 export class FieldAggregateDto {
   @ApiProperty({ example: 'san_luong_buu_gui' }) field: string;
   @ApiProperty({ example: 'Sản lượng bưu gửi' }) label: string;
-  @ApiPropertyOptional({ example: 'bưu gửi', nullable: true }) unit: string | null;
+  @ApiProperty({ type: String, example: 'bưu gửi', nullable: true }) unit: string | null;
   @ApiProperty({ enum: AGGREGATES.filter((a) => a !== 'none') }) aggregate: AppliedAggregate;
-  @ApiPropertyOptional({ nullable: true, description: 'null when no approved unit reported the field' }) value: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'null when no approved unit reported the field' }) value: number | null;
   @ApiProperty({ description: 'Units whose approved report has a value for the field' }) units: number;
   @ApiProperty({ type: ComparedValueDto }) previous: ComparedValueDto;
   @ApiProperty({ type: ComparedValueDto }) lastYear: ComparedValueDto;
 }
 
 export class AggregateGroupDto {
-  @ApiPropertyOptional({ nullable: true, example: { chi_tieu: 'Doanh nghiệp được cấp giấy phép bưu chính' }, description: 'Key field values; null when the schema has no key fields' })
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: CELL_VALUE,
+    example: { chi_tieu: 'Doanh nghiệp được cấp giấy phép bưu chính' },
+    description: 'Key field values; null when the schema has no key fields',
+  })
   key: Record<string, string | number | boolean | null> | null;
   @ApiProperty({ example: 'Toàn quốc' }) label: string;
   @ApiProperty({ type: [FieldAggregateDto] }) fields: FieldAggregateDto[];
@@ -37,7 +44,7 @@ export class AggregatesDto {
   @ApiProperty({ type: ObligationSummaryDto }) obligation: ObligationSummaryDto;
   @ApiProperty({ example: '2024-Q1' }) periodKey: string;
   @ApiProperty({ example: 'Quý I/2024' }) label: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Schema version in force for the period (its fields are aggregated)' }) schemaVersion: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Schema version in force for the period (its fields are aggregated)' }) schemaVersion: number | null;
   @ApiProperty({ description: 'Approved submissions included' }) unitsIncluded: number;
   @ApiProperty({ description: 'Included submissions validated against another schema version (fields matched by key)' }) unitsOnOtherSchemaVersions: number;
   @ApiProperty({ type: ComparisonPeriodDto }) previous: ComparisonPeriodDto;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { COMPLIANCE_STATUSES, type ComplianceStatus } from '../../obligations/obligation.entity';
 import { PERIOD_TYPES, type PeriodType } from '../../periods/domain';
 import { PeriodScheduleDto } from '../../periods/dto/period.dto';
@@ -26,7 +26,7 @@ export class CompletionFiguresDto {
   @ApiProperty({ description: 'Units whose first submission came by the due date' }) onTime: number;
   @ApiProperty({ description: 'Units whose first submission came after the due date' }) late: number;
   @ApiProperty({ description: 'Units not complied while the due date (Vietnam time) has passed' }) overdue: number;
-  @ApiPropertyOptional({ example: 96.83, nullable: true, description: 'complied / expected, percent with two decimals' }) completionPercent: number | null;
+  @ApiProperty({ type: Number, example: 96.83, nullable: true, description: 'complied / expected, percent with two decimals' }) completionPercent: number | null;
   @ApiProperty({ example: '61/63' }) headline: string;
 }
 
@@ -36,8 +36,8 @@ export class OwingUnitDto {
   @ApiProperty({ example: 'Thành phố Hà Nội' }) unitName: string;
   @ApiProperty({ enum: SUBMISSION_STATUSES }) status: SubmissionStatus;
   @ApiProperty({ example: 'chưa nộp' }) statusLabel: string;
-  @ApiPropertyOptional({ nullable: true }) submittedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Days past the due date; null until it has passed' }) daysOverdue: number | null;
+  @ApiProperty({ type: Date, nullable: true }) submittedAt: Date | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Days past the due date; null until it has passed' }) daysOverdue: number | null;
 }
 
 export class CompletionDto extends CompletionFiguresDto {
@@ -57,11 +57,11 @@ export class UnitCompletionDto {
   @ApiProperty({ example: 'đã duyệt' }) statusLabel: string;
   @ApiProperty() complied: boolean;
   @ApiProperty({ format: 'date', description: 'Due date recorded at the first submission, else the period due date' }) dueDate: string;
-  @ApiPropertyOptional({ nullable: true, description: 'Latest submission' }) submittedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) firstSubmittedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) onTime: boolean | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Days the first submission was late (0 on time)' }) daysLate: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Days past the due date for a unit still owing' }) daysOverdue: number | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'Latest submission' }) submittedAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) firstSubmittedAt: Date | null;
+  @ApiProperty({ type: Boolean, nullable: true }) onTime: boolean | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Days the first submission was late (0 on time)' }) daysLate: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Days past the due date for a unit still owing' }) daysOverdue: number | null;
   @ApiProperty({ description: 'Return round trips: how many times the report went back to the unit' }) returnCount: number;
 }
 

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
+import { nullableRef } from '../../common/openapi-schemas';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from '../../submissions/domain/submission-status';
 import { ObligationSummaryDto } from './completion.dto';
 
@@ -15,23 +16,24 @@ export class MatrixCellDto {
   @ApiProperty({ enum: SUBMISSION_STATUSES }) status: SubmissionStatus;
   @ApiProperty() complied: boolean;
   @ApiProperty({ format: 'date' }) dueDate: string;
-  @ApiPropertyOptional({ nullable: true }) submittedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) daysLate: number | null;
-  @ApiPropertyOptional({ nullable: true }) daysOverdue: number | null;
+  @ApiProperty({ type: Date, nullable: true }) submittedAt: Date | null;
+  @ApiProperty({ type: 'integer', nullable: true }) daysLate: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) daysOverdue: number | null;
 }
 
 export class MatrixRowDto {
   @ApiProperty({ format: 'uuid' }) unitId: string;
   @ApiProperty({ example: '01' }) unitCode: string;
   @ApiProperty({ example: 'Thành phố Hà Nội' }) unitName: string;
-  @ApiProperty({ type: [MatrixCellDto], description: 'One per column; null where the unit does not owe that report (it did not exist, or is not targeted)' })
+  @ApiProperty({ type: 'array', items: nullableRef(MatrixCellDto), description: 'One per column; null where the unit does not owe that report (it did not exist, or is not targeted)' })
   cells: Array<MatrixCellDto | null>;
 }
 
+@ApiExtraModels(MatrixCellDto, ObligationSummaryDto)
 export class MatrixDto {
   @ApiProperty({ enum: ['periods', 'obligations'], description: 'What the columns are' }) columnsAre: 'periods' | 'obligations';
-  @ApiPropertyOptional({ type: ObligationSummaryDto, nullable: true, description: 'The obligation of a units x periods matrix' }) obligation: ObligationSummaryDto | null;
-  @ApiPropertyOptional({ example: '2024-Q1', nullable: true, description: 'The period of a units x obligations matrix' }) periodKey: string | null;
+  @ApiProperty({ ...nullableRef(ObligationSummaryDto), description: 'The obligation of a units x periods matrix' }) obligation: ObligationSummaryDto | null;
+  @ApiProperty({ type: String, example: '2024-Q1', nullable: true, description: 'The period of a units x obligations matrix' }) periodKey: string | null;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ type: [MatrixColumnDto] }) columns: MatrixColumnDto[];
   @ApiProperty({ type: [MatrixRowDto] }) rows: MatrixRowDto[];

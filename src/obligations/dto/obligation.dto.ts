@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -21,30 +21,60 @@ import type { ReminderPolicy } from '../reminder-policy';
 
 const DEADLINE_EXAMPLE = { kind: 'day_of_month', monthOffset: 1, day: 31, adjust: 'next_working_day' };
 const REMINDER_EXAMPLE = { daysBefore: [7, 2], onDueDate: true, overdueEveryDays: 3, escalateAfterDays: 7, monthlyCapPerUnit: 10 };
+const ADJUSTMENTS = ['next_working_day', 'none'];
 
+class DaysAfterCutoffRuleDto {
+  @ApiProperty({ enum: ['days_after_cutoff'] }) kind: 'days_after_cutoff';
+  @ApiProperty({ example: 5 }) days: number;
+  @ApiProperty({ enum: ['calendar', 'working'] }) dayType: 'calendar' | 'working';
+  @ApiPropertyOptional({ enum: ADJUSTMENTS, description: 'Default next_working_day' }) adjust?: 'next_working_day' | 'none';
+}
+
+class DayOfMonthRuleDto {
+  @ApiProperty({ enum: ['day_of_month'] }) kind: 'day_of_month';
+  @ApiProperty({ example: 1, description: 'Months after the period’s last month (0: that month)' }) monthOffset: number;
+  @ApiProperty({ example: 31 }) day: number;
+  @ApiPropertyOptional({ enum: ADJUSTMENTS, description: 'Default next_working_day' }) adjust?: 'next_working_day' | 'none';
+}
+
+/** When a report is due: N days after the data cut-off, or day D of a month after the period. */
+const DEADLINE_RULE = {
+  oneOf: [{ $ref: getSchemaPath(DaysAfterCutoffRuleDto) }, { $ref: getSchemaPath(DayOfMonthRuleDto) }],
+  example: DEADLINE_EXAMPLE,
+};
+
+class ReminderPolicyDto {
+  @ApiProperty({ type: [Number], example: [7, 2], description: 'Reminders this many days before the due date' }) daysBefore: number[];
+  @ApiProperty() onDueDate: boolean;
+  @ApiProperty({ example: 3, description: 'Then every N days while overdue (0: never)' }) overdueEveryDays: number;
+  @ApiProperty({ example: 7, description: 'From this many days overdue the leadership is copied (0: never)' }) escalateAfterDays: number;
+  @ApiProperty({ example: 10, description: 'At most this many reminders per unit and calendar month (0: no cap)' }) monthlyCapPerUnit: number;
+}
+
+@ApiExtraModels(DaysAfterCutoffRuleDto, DayOfMonthRuleDto)
 export class ObligationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'TT35-BUU-CHINH' }) code: string;
   @ApiProperty({ example: 'Báo cáo hoạt động cấp giấy phép bưu chính, văn bản xác nhận thông báo hoạt động bưu chính' }) title: string;
-  @ApiPropertyOptional({ nullable: true }) titleEn: string | null;
+  @ApiProperty({ type: String, nullable: true }) titleEn: string | null;
   @ApiProperty({ example: 'Thông tư 35/2016/TT-BTTTT ngày 26/12/2016' }) legalDocument: string;
-  @ApiPropertyOptional({ example: 'Điều 4; Mẫu 01/BC-STTTT', nullable: true }) legalArticle: string | null;
+  @ApiProperty({ type: String, example: 'Điều 4; Mẫu 01/BC-STTTT', nullable: true }) legalArticle: string | null;
   @ApiProperty({ example: 'Bộ Thông tin và Truyền thông' }) issuingBody: string;
-  @ApiPropertyOptional({ nullable: true }) receivingBody: string | null;
+  @ApiProperty({ type: String, nullable: true }) receivingBody: string | null;
   @ApiProperty({ enum: PERIOD_TYPES }) periodType: PeriodType;
   @ApiProperty({ enum: CUTOFF_WINDOW_KINDS, description: 'decree09: Decree 09/2019 windows (15th to 14th); calendar: the period dates' })
   cutoffKind: CutoffWindowKind;
-  @ApiProperty({ example: DEADLINE_EXAMPLE, description: 'days_after_cutoff {days, dayType} or day_of_month {monthOffset, day}; adjust next_working_day|none' })
+  @ApiProperty({ ...DEADLINE_RULE, description: 'days_after_cutoff {days, dayType} or day_of_month {monthOffset, day}; adjust next_working_day|none' })
   deadlineRule: DeadlineRule;
   @ApiProperty({ enum: TARGET_SCOPES }) targetScope: TargetScope;
   @ApiProperty({ type: [String], example: [] }) targetUnitCodes: string[];
   @ApiProperty({ enum: COMPLIANCE_STATUSES, description: 'Which submission status counts as complied' }) compliesWhen: ComplianceStatus;
-  @ApiProperty({ example: REMINDER_EXAMPLE }) reminderPolicy: ReminderPolicy;
+  @ApiProperty({ type: ReminderPolicyDto, example: REMINDER_EXAMPLE }) reminderPolicy: ReminderPolicy;
   @ApiProperty({ format: 'date' }) activeFrom: string;
-  @ApiPropertyOptional({ nullable: true }) retiredAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) retiredReason: string | null;
+  @ApiProperty({ type: Date, nullable: true }) retiredAt: Date | null;
+  @ApiProperty({ type: String, nullable: true }) retiredReason: string | null;
   @ApiProperty({ description: 'Increases on every change; send it back as expectedRevision to update.' }) revision: number;
-  @ApiPropertyOptional({ description: 'The latest schema version, if any', nullable: true }) latestSchemaVersion: number | null;
+  @ApiProperty({ type: 'integer', description: 'The latest schema version, if any', nullable: true }) latestSchemaVersion: number | null;
 }
 
 export class ObligationListDto {
@@ -65,7 +95,7 @@ export class CreateObligationDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) receivingBody?: string;
   @ApiProperty({ enum: PERIOD_TYPES }) @IsIn(PERIOD_TYPES) periodType: PeriodType;
   @ApiProperty({ enum: CUTOFF_WINDOW_KINDS }) @IsIn(CUTOFF_WINDOW_KINDS) cutoffKind: CutoffWindowKind;
-  @ApiProperty({ example: DEADLINE_EXAMPLE }) @IsObject() deadlineRule: DeadlineRule;
+  @ApiProperty(DEADLINE_RULE) @IsObject() deadlineRule: DeadlineRule;
   @ApiProperty({ enum: TARGET_SCOPES }) @IsIn(TARGET_SCOPES) targetScope: TargetScope;
 
   @ApiPropertyOptional({ type: [String], description: 'Unit codes, for listed_units' })
@@ -75,7 +105,7 @@ export class CreateObligationDto {
   targetUnitCodes?: string[];
 
   @ApiProperty({ enum: COMPLIANCE_STATUSES }) @IsIn(COMPLIANCE_STATUSES) compliesWhen: ComplianceStatus;
-  @ApiPropertyOptional({ example: REMINDER_EXAMPLE, description: 'Defaults apply when omitted' }) @IsOptional() @IsObject() reminderPolicy?: ReminderPolicy;
+  @ApiPropertyOptional({ type: ReminderPolicyDto, example: REMINDER_EXAMPLE, description: 'Defaults apply when omitted' }) @IsOptional() @IsObject() reminderPolicy?: ReminderPolicy;
   @ApiProperty({ format: 'date', example: '2017-01-01' }) @IsISO8601({ strict: true }) activeFrom: string;
 }
 

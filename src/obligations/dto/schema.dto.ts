@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { ReportSchemaDefinition } from '../../validation/domain/schema-definition';
+import { ReportSchemaDefinitionDto } from './schema-definition.dto';
 
 const DEFINITION_EXAMPLE = {
   sheetName: 'BC-STTTT',
@@ -19,8 +20,8 @@ export class SchemaVersionDto {
   @ApiProperty({ example: 'TT35-BUU-CHINH' }) obligationCode: string;
   @ApiProperty({ example: 1 }) version: number;
   @ApiProperty({ format: 'date', description: 'Periods starting on or after this day use this version' }) effectiveFrom: string;
-  @ApiProperty({ example: DEFINITION_EXAMPLE }) definition: ReportSchemaDefinition;
-  @ApiPropertyOptional({ nullable: true }) changeNote: string | null;
+  @ApiProperty({ type: ReportSchemaDefinitionDto, example: DEFINITION_EXAMPLE }) definition: ReportSchemaDefinition;
+  @ApiProperty({ type: String, nullable: true }) changeNote: string | null;
   @ApiProperty({ description: 'true once a submission used it: then it can no longer be edited' }) locked: boolean;
   @ApiProperty() createdAt: Date;
 }
@@ -30,7 +31,7 @@ export class SchemaVersionListDto {
 }
 
 export class SchemaVersionInputDto {
-  @ApiProperty({ example: DEFINITION_EXAMPLE, description: 'Fields, row rules (rule language) and file rules; validated on save' })
+  @ApiProperty({ type: ReportSchemaDefinitionDto, example: DEFINITION_EXAMPLE, description: 'Fields, row rules (rule language) and file rules; validated on save' })
   @IsObject()
   definition: ReportSchemaDefinition;
 

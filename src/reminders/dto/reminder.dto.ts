@@ -61,19 +61,19 @@ export class ReminderDto {
   @ApiProperty({ example: 'overdue-1' }) stage: string;
   @ApiProperty({ enum: REMINDER_TRIGGERS }) trigger: ReminderTrigger;
   @ApiProperty({ enum: REMINDER_STATUSES }) status: ReminderStatus;
-  @ApiPropertyOptional({ nullable: true, description: 'Why it was skipped' }) reason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was skipped' }) reason: string | null;
   @ApiProperty({ example: '2025-02-04', format: 'date' }) dueDate: string;
   @ApiProperty({ example: -3, description: 'Days from planning to the due date; negative when overdue' }) daysUntilDue: number;
   @ApiProperty({ description: "The unit's leadership is copied" }) escalated: boolean;
   @ApiProperty({ enum: SUBMISSION_STATUSES, description: "The report's status when planned" }) submissionStatus: SubmissionStatus;
   @ApiProperty({ type: [String] }) to: string[];
   @ApiProperty({ type: [String] }) cc: string[];
-  @ApiPropertyOptional({ nullable: true }) mailKey: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'uuid' }) requestedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) mailKey: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) requestedBy: string | null;
   @ApiProperty() plannedAt: Date;
-  @ApiPropertyOptional({ nullable: true }) sentAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) sentAt: Date | null;
   @ApiProperty({ example: 1, description: 'SMTP attempts so far' }) attempts: number;
-  @ApiPropertyOptional({ nullable: true }) lastError: string | null;
+  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
 }
 
 export class ReminderListDto {
@@ -96,8 +96,8 @@ export class ReminderDeliveryDto {
   @ApiProperty({ enum: DELIVERY_OUTCOMES }) status: DeliveryOutcome;
   @ApiProperty({ type: [String] }) to: string[];
   @ApiProperty({ type: [String] }) cc: string[];
-  @ApiPropertyOptional({ nullable: true, example: '250 OK' }) smtpResponse: string | null;
-  @ApiPropertyOptional({ nullable: true }) error: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '250 OK' }) smtpResponse: string | null;
+  @ApiProperty({ type: String, nullable: true }) error: string | null;
   @ApiProperty() startedAt: Date;
   @ApiProperty() finishedAt: Date;
 }

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { SubmissionDto, VersionDetailDto, VersionDiffDto } from '../../submissions/dto/submission.dto';
+import { nullableRef } from '../../common/openapi-schemas';
+import { SubmissionDto, TypedRowDto, VersionDetailDto, VersionDiffDto } from '../../submissions/dto/submission.dto';
 
 export class RemarkDto {
   @ApiPropertyOptional({ example: 3, description: 'Row number in the file' }) @IsOptional() @IsInt() @Min(1) row?: number;
@@ -48,10 +49,10 @@ export class ReviewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['approve', 'return', 'reopen'] }) decision: string;
   @ApiProperty() versionNumber: number;
-  @ApiPropertyOptional({ nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
   @ApiProperty({ type: [RemarkDto] }) remarks: RemarkDto[];
-  @ApiPropertyOptional({ nullable: true }) reviewerEmail: string | null;
-  @ApiPropertyOptional({ nullable: true }) reviewerRole: string | null;
+  @ApiProperty({ type: String, nullable: true }) reviewerEmail: string | null;
+  @ApiProperty({ type: String, nullable: true }) reviewerRole: string | null;
   @ApiProperty() decidedAt: Date;
 }
 
@@ -59,33 +60,49 @@ export class FieldChangeDto {
   @ApiProperty({ example: 'san_luong_buu_gui' }) field: string;
   @ApiProperty({ example: 'Sản lượng bưu gửi' }) label: string;
   @ApiProperty() current: number;
-  @ApiPropertyOptional({ nullable: true }) previous: number | null;
-  @ApiPropertyOptional({ nullable: true }) change: number | null;
-  @ApiPropertyOptional({ nullable: true, example: 47 }) percent: number | null;
+  @ApiProperty({ type: Number, nullable: true }) previous: number | null;
+  @ApiProperty({ type: Number, nullable: true }) change: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 47 }) percent: number | null;
   @ApiProperty({ description: 'Change above the configured threshold' }) flagged: boolean;
 }
 
 export class ComparisonDto {
   @ApiProperty({ example: '2023-Q1' }) periodKey: string;
   @ApiProperty({ example: 'approved' }) status: string;
-  @ApiPropertyOptional({ nullable: true }) versionNumber: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) versionNumber: number | null;
   @ApiPropertyOptional({ type: [String], description: 'Before a merger: the codes of the units whose approved values were summed' })
   predecessors?: string[];
   @ApiProperty({ type: [FieldChangeDto] }) changes: FieldChangeDto[];
 }
 
+export class WarningJustificationViewDto {
+  @ApiProperty({ example: 0, description: 'Index of the warning in the version report issues' }) issue: number;
+  @ApiProperty() text: string;
+}
+
+export class JustificationDto {
+  @ApiProperty({ type: String, nullable: true, description: 'One justification for all warnings' }) general: string | null;
+  @ApiProperty({ type: [WarningJustificationViewDto] }) perWarning: Array<{ issue: number; text: string }>;
+  @ApiProperty() justifiedAt: Date;
+}
+
+export class ChangesSinceLastReviewDto extends VersionDiffDto {
+  @ApiProperty({ type: String, nullable: true, description: 'The comment the report was returned with' }) returnedComment: string | null;
+}
+
+@ApiExtraModels(VersionDetailDto, JustificationDto, ChangesSinceLastReviewDto)
 export class ReviewViewDto {
   @ApiProperty({ type: SubmissionDto }) submission: SubmissionDto;
-  @ApiPropertyOptional({ type: VersionDetailDto, nullable: true, description: 'The version under review with its report' }) version: VersionDetailDto | null;
-  @ApiProperty({ description: 'First rows of the version (use the rows route for more)' }) rows: Array<{ rowNumber: number; data: Record<string, unknown> }>;
+  @ApiProperty({ ...nullableRef(VersionDetailDto), description: 'The version under review with its report' }) version: VersionDetailDto | null;
+  @ApiProperty({ type: [TypedRowDto], description: 'First rows of the version (use the rows route for more)' }) rows: TypedRowDto[];
   @ApiProperty({ example: 30 }) thresholdPercent: number;
   @ApiProperty({ type: ComparisonDto }) previousPeriod: ComparisonDto;
   @ApiProperty({ type: ComparisonDto }) samePeriodLastYear: ComparisonDto;
   @ApiProperty({ type: [ReviewDto] }) reviews: ReviewDto[];
-  @ApiPropertyOptional({ nullable: true, description: "The officer's justification of the version's warnings" })
-  justification: { general: string | null; perWarning: Array<{ issue: number; text: string }>; justifiedAt: Date } | null;
-  @ApiPropertyOptional({ nullable: true, description: 'After a return: the diff between the returned version and the one submitted now, next to the comment' })
-  changesSinceLastReview: (VersionDiffDto & { returnedComment: string | null }) | null;
+  @ApiProperty({ ...nullableRef(JustificationDto), description: "The officer's justification of the version's warnings" })
+  justification: JustificationDto | null;
+  @ApiProperty({ ...nullableRef(ChangesSinceLastReviewDto), description: 'After a return: the diff between the returned version and the one submitted now, next to the comment' })
+  changesSinceLastReview: ChangesSinceLastReviewDto | null;
 }
 
 export class SubmissionListQueryDto {
@@ -110,11 +127,11 @@ export class SubmissionListItemDto {
   @ApiProperty() unitCode: string;
   @ApiProperty() unitName: string;
   @ApiProperty() status: string;
-  @ApiPropertyOptional({ nullable: true }) submittedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) onTime: boolean | null;
-  @ApiPropertyOptional({ nullable: true }) daysLate: number | null;
-  @ApiPropertyOptional({ nullable: true }) currentVersion: number | null;
-  @ApiPropertyOptional({ nullable: true }) submittedVersion: number | null;
+  @ApiProperty({ type: Date, nullable: true }) submittedAt: Date | null;
+  @ApiProperty({ type: Boolean, nullable: true }) onTime: boolean | null;
+  @ApiProperty({ type: 'integer', nullable: true }) daysLate: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) currentVersion: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) submittedVersion: number | null;
   @ApiProperty() versionCount: number;
   @ApiProperty({ description: 'How many times it was returned' }) returnCount: number;
   @ApiProperty() revision: number;

@@ -1,11 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CELL_VALUE, TYPED_ROW } from '../../common/openapi-schemas';
 import { PeriodScheduleDto } from '../../periods/dto/period.dto';
+import { ReceiptDto } from '../../receipts/dto/receipt.dto';
 import type { ValidationReport } from '../../validation/domain/validation-report';
-import type { DiffSummary, RowDifference } from '../domain/row-diff';
+import type { DiffSummary, FieldChange, RowData, RowDifference } from '../domain/row-diff';
 import type { DryRunOutcome } from '../upload.service';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from '../domain/submission-status';
+import { ValidationReportDto } from './validation-report.dto';
 
 export class VersionSummaryDto {
   @ApiProperty({ example: 1 }) number: number;
@@ -19,24 +22,24 @@ export class VersionSummaryDto {
   @ApiProperty() errorCount: number;
   @ApiProperty() warningCount: number;
   @ApiProperty({ example: 1, description: 'Schema version the file was validated against' }) schemaVersion: number;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) uploadedBy: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) uploadedBy: string | null;
   @ApiProperty() uploadedAt: Date;
 }
 
 export class SubmissionDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null while not started' }) id: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null while not started' }) id: string | null;
   @ApiProperty({ example: 'TT35-BUU-CHINH' }) obligationCode: string;
   @ApiProperty({ example: '2024-Y' }) periodKey: string;
   @ApiProperty({ format: 'uuid' }) unitId: string;
   @ApiProperty({ example: '01' }) unitCode: string;
   @ApiProperty({ example: 'Thành phố Hà Nội' }) unitName: string;
   @ApiProperty({ enum: SUBMISSION_STATUSES }) status: SubmissionStatus;
-  @ApiPropertyOptional({ nullable: true }) currentVersion: number | null;
-  @ApiPropertyOptional({ nullable: true }) submittedVersion: number | null;
-  @ApiPropertyOptional({ nullable: true }) submittedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) firstSubmittedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, description: 'First submission by the due date' }) onTime: boolean | null;
-  @ApiPropertyOptional({ nullable: true }) daysLate: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) currentVersion: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) submittedVersion: number | null;
+  @ApiProperty({ type: Date, nullable: true }) submittedAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) firstSubmittedAt: Date | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'First submission by the due date' }) onTime: boolean | null;
+  @ApiProperty({ type: 'integer', nullable: true }) daysLate: number | null;
   @ApiProperty() versionCount: number;
   @ApiProperty({ description: 'Concurrency token: send it back as expectedRevision' }) revision: number;
   @ApiProperty({ type: PeriodScheduleDto }) schedule: PeriodScheduleDto;
@@ -46,8 +49,8 @@ export class UploadResultDto {
   @ApiProperty({ type: SubmissionDto }) submission: SubmissionDto;
   @ApiProperty({ type: VersionSummaryDto }) version: VersionSummaryDto;
   @ApiProperty({ description: 'true when these exact bytes were uploaded before; nothing new was stored' }) duplicate: boolean;
-  @ApiProperty({ description: 'Validation report: counts, and every issue with row, column, field, code, message and value' })
-  report: Record<string, unknown>;
+  @ApiProperty({ type: ValidationReportDto, description: 'Validation report: counts, and every issue with row, column, field, code, message and value' })
+  report: ValidationReport;
 }
 
 export class VersionListDto {
@@ -55,7 +58,7 @@ export class VersionListDto {
 }
 
 export class VersionDetailDto extends VersionSummaryDto {
-  @ApiProperty({ description: 'The validation report' }) report: Record<string, unknown>;
+  @ApiProperty({ type: ValidationReportDto, description: 'The validation report' }) report: ValidationReport;
 }
 
 export class WarningJustificationDto {
@@ -92,13 +95,7 @@ export class SubmitDto {
 }
 
 export class SubmitResultDto extends SubmissionDto {
-  @ApiProperty({ description: 'The signed receipt of record of this submit' }) receipt: {
-    id: string;
-    content: Record<string, unknown>;
-    hash: string;
-    signature: string;
-    keyId: string;
-  };
+  @ApiProperty({ type: ReceiptDto, description: 'The signed receipt of record of this submit' }) receipt: ReceiptDto;
 }
 
 export class RowsQueryDto {
@@ -106,9 +103,14 @@ export class RowsQueryDto {
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
 }
 
+export class TypedRowDto {
+  @ApiProperty({ example: 2, description: 'Row number in the file' }) rowNumber: number;
+  @ApiProperty({ ...TYPED_ROW, description: 'Values by field key' }) data: RowData;
+}
+
 export class RowsDto {
   @ApiProperty() total: number;
-  @ApiProperty({ example: [{ rowNumber: 2, data: { so_luong_trong_nam: 3 } }] }) items: Array<{ rowNumber: number; data: Record<string, unknown> }>;
+  @ApiProperty({ type: [TypedRowDto] }) items: TypedRowDto[];
 }
 
 export class SubmissionQueryDto {
@@ -127,13 +129,26 @@ export class UploadQueryDto {
   dryRun?: string;
 }
 
+export class DiffSummaryDto {
+  @ApiProperty({ example: 0 }) added: number;
+  @ApiProperty({ example: 0 }) removed: number;
+  @ApiProperty({ example: 1 }) changed: number;
+  @ApiProperty({ example: 3 }) unchanged: number;
+}
+
+export class DryRunSummaryDto extends DiffSummaryDto {
+  @ApiProperty({ example: 4 }) rowsRead: number;
+  @ApiProperty({ example: 4 }) rowsValid: number;
+  @ApiProperty({ example: 0 }) rowsWithErrors: number;
+  @ApiProperty({ example: 0 }) rowsWithWarnings: number;
+}
+
 export class DryRunResultDto {
-  @ApiProperty({ example: true }) dryRun: true;
-  @ApiPropertyOptional({ nullable: true, description: 'These exact bytes are already stored as that version' }) duplicateOfVersion: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The current version the change counts compare with' }) comparedWithVersion: number | null;
-  @ApiProperty({ example: { rowsRead: 4, rowsValid: 4, rowsWithErrors: 0, rowsWithWarnings: 0, added: 1, changed: 2, removed: 0, unchanged: 1 } })
-  summary: DryRunOutcome['summary'];
-  @ApiProperty({ description: 'The full validation report' }) report: ValidationReport;
+  @ApiProperty({ enum: [true], description: 'Always true: nothing was stored' }) dryRun: true;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'These exact bytes are already stored as that version' }) duplicateOfVersion: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The current version the change counts compare with' }) comparedWithVersion: number | null;
+  @ApiProperty({ type: DryRunSummaryDto, description: 'Rows read and what would change against the current version' }) summary: DryRunOutcome['summary'];
+  @ApiProperty({ type: ValidationReportDto, description: 'The full validation report' }) report: ValidationReport;
 }
 
 export class DiffQueryDto {
@@ -141,12 +156,25 @@ export class DiffQueryDto {
   @ApiProperty({ example: 2 }) @Type(() => Number) @IsInt() @Min(1) to: number;
 }
 
+export class RowFieldChangeDto {
+  @ApiProperty({ example: 'so_luong_luy_ke' }) field: string;
+  @ApiProperty({ ...CELL_VALUE, example: 25 }) from: FieldChange['from'];
+  @ApiProperty({ ...CELL_VALUE, example: 26 }) to: FieldChange['to'];
+}
+
+export class RowDifferenceDto {
+  @ApiProperty({ example: 'Doanh nghiệp được cấp giấy phép bưu chính', description: "The row's key-column values, or #position without key columns" }) key: string;
+  @ApiProperty({ enum: ['added', 'removed', 'changed'] }) kind: RowDifference['kind'];
+  @ApiProperty({ type: 'integer', nullable: true, example: 2 }) fromRow: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: 2 }) toRow: number | null;
+  @ApiProperty({ type: [RowFieldChangeDto] }) changes: RowFieldChangeDto[];
+}
+
 export class VersionDiffDto {
   @ApiProperty() from: number;
   @ApiProperty() to: number;
   @ApiProperty({ type: [String], description: 'Key columns rows are matched by (empty: by position)' }) keyFields: string[];
-  @ApiProperty({ example: { added: 0, removed: 0, changed: 1, unchanged: 3 } }) summary: DiffSummary;
-  @ApiProperty({ example: [{ key: 'Doanh nghiệp được cấp giấy phép bưu chính', kind: 'changed', fromRow: 2, toRow: 2, changes: [{ field: 'so_luong_luy_ke', from: 25, to: 26 }] }] })
-  differences: RowDifference[];
+  @ApiProperty({ type: DiffSummaryDto }) summary: DiffSummary;
+  @ApiProperty({ type: [RowDifferenceDto] }) differences: RowDifference[];
   @ApiProperty() truncated: boolean;
 }

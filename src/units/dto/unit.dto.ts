@@ -10,11 +10,11 @@ export class UnitDto {
   @ApiProperty({ example: 'Thành phố Hà Nội' }) name: string;
   @ApiProperty({ example: 'Thanh pho Ha Noi' }) nameAscii: string;
   @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
-  @ApiPropertyOptional({ example: 'Đồng bằng sông Hồng', nullable: true }) region: string | null;
+  @ApiProperty({ type: String, example: 'Đồng bằng sông Hồng', nullable: true }) region: string | null;
   @ApiProperty({ example: '2008-08-01', format: 'date' }) validFrom: string;
-  @ApiPropertyOptional({ example: null, format: 'date', nullable: true }) validTo: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) parentId: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) successorId: string | null;
+  @ApiProperty({ type: String, example: null, format: 'date', nullable: true }) validTo: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) successorId: string | null;
 }
 
 export class UnitListDto {
@@ -71,7 +71,7 @@ export class UnitContactsDto {
   @ArrayMaxSize(20)
   submitterEmails: string[];
 
-  @ApiPropertyOptional({ example: 'giamdoc@stttt.hanoi.gov.vn', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'giamdoc@stttt.hanoi.gov.vn', nullable: true })
   @IsOptional()
   @IsEmail()
   leadershipEmail: string | null;

@@ -7,7 +7,7 @@ export class UserDto {
   @ApiProperty({ example: 'officer.01@baocao.local' }) email: string;
   @ApiProperty({ example: 'Nguyễn Văn An' }) fullName: string;
   @ApiProperty({ enum: USER_ROLES }) role: UserRole;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) unitId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) unitId: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty() createdAt: Date;
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { TEST_ADMIN_URL, testDatabaseUrl } from '../support/test-env';
+import { DEMO_PASSWORD, TEST_ADMIN_URL, testDatabaseUrl } from '../support/test-env';
 
 const MAIN = join(__dirname, '..', '..', 'dist', 'src', 'main.js');
 
@@ -271,7 +271,8 @@ describe('Start-up (node dist/src/main.js)', () => {
 
   it('writes JSON lines when standard output is not a terminal, even in development', async () => {
     const port = await freePort();
-    const run = await stopWith({ PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', DEMO_PASSWORD: 'demo-password-startup' }, 'SIGTERM');
+    // Development seeds the demo accounts into the shared test database: with the suite's password, as every suite expects.
+    const run = await stopWith({ PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'development', DEMO_PASSWORD }, 'SIGTERM');
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines.every((line) => line.startsWith('{'))).toBe(true);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -6,6 +6,7 @@ import { ALL_ROLES, Roles, UnitScoped } from '../auth/access.decorators';
 import { type Actor, CurrentActor } from '../audit/actor';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { attachmentDisposition } from '../common/content-disposition';
+import { IntParam } from '../common/integer-param';
 import {
   DiffQueryDto,
   DryRunResultDto,
@@ -93,7 +94,7 @@ export class SubmissionsController {
     @Param('code') code: string,
     @Param('periodKey') periodKey: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
-    @Param('number', ParseIntPipe) number: number,
+    @IntParam('number') number: number,
   ): Promise<VersionDetailDto> {
     return this.submissions.version(code, periodKey, unitId, number);
   }
@@ -108,7 +109,7 @@ export class SubmissionsController {
     @Param('code') code: string,
     @Param('periodKey') periodKey: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
-    @Param('number', ParseIntPipe) number: number,
+    @IntParam('number') number: number,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const file = await this.submissions.file(code, periodKey, unitId, number);
@@ -125,7 +126,7 @@ export class SubmissionsController {
     @Param('code') code: string,
     @Param('periodKey') periodKey: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
-    @Param('number', ParseIntPipe) number: number,
+    @IntParam('number') number: number,
     @Query() query: RowsQueryDto,
   ): Promise<RowsDto> {
     return this.submissions.rows(code, periodKey, unitId, number, query.offset, query.limit);

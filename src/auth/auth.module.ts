@@ -6,7 +6,7 @@ import type { Environment } from '../config/environment';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { LoginRateLimitModule } from './login-protection/login-rate-limit.module';
+import { LoginProtectionModule } from './login-protection/login-protection.module';
 
 @Module({
   imports: [
@@ -18,7 +18,7 @@ import { LoginRateLimitModule } from './login-protection/login-rate-limit.module
         verifyOptions: { algorithms: ['HS256'], issuer: 'baocao' },
       }),
     }),
-    LoginRateLimitModule,
+    LoginProtectionModule,
   ],
   controllers: [AuthController],
   providers: [AuthService, { provide: APP_GUARD, useClass: AccessGuard }],

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AppError } from './app-error';
+import { AppError, RetryLaterError } from './app-error';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemDetails } from './problem';
 import { requestIdOf } from './request-id';
 
@@ -33,6 +33,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: problem.requestId }, 'Unhandled error');
     }
     if (response.headersSent) return;
+    if (exception instanceof RetryLaterError) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

@@ -2,13 +2,15 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AuditModule } from '../../audit/audit.module';
 import type { Environment } from '../../config/environment';
 import { redisOptions } from '../../redis/redis.module';
+import { AccountLockout } from './account-lockout.service';
 
 /**
- * Login attempts per client address, counted in Redis (under REDIS_PREFIX) so that every api
- * process of a deployment shares one limit (LoginThrottlerGuard applies it). The storage owns its
- * connection and closes it on shutdown.
+ * Sign-in protection, its state in Redis (under REDIS_PREFIX) so that every api process of a
+ * deployment shares it: attempts per client address (LoginThrottlerGuard applies the limit; the
+ * storage owns its connection and closes it on shutdown), and failures per account (AccountLockout).
  */
 @Module({
   imports: [
@@ -24,6 +26,9 @@ import { redisOptions } from '../../redis/redis.module';
         }),
       }),
     }),
+    AuditModule,
   ],
+  providers: [AccountLockout],
+  exports: [AccountLockout],
 })
-export class LoginRateLimitModule {}
+export class LoginProtectionModule {}

@@ -1,0 +1,24 @@
+import { ConfigurationError, validateEnvironment } from './environment';
+
+const problemsOf = (raw: Record<string, string>): string[] => {
+  try {
+    validateEnvironment(raw);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+};
+
+describe('validateEnvironment: secrets and first accounts', () => {
+  it('refuses a guessable ADMIN_PASSWORD at start-up, with the reason in Vietnamese', () => {
+    const problems = problemsOf({ ADMIN_EMAIL: 'quantri@mst.gov.vn', ADMIN_PASSWORD: 'password1234' });
+    expect(problems).toEqual([expect.stringMatching(/^ADMIN_PASSWORD is too easy to guess: Mật khẩu quá dễ đoán/)]);
+    expect(problemsOf({ ADMIN_EMAIL: 'quantri@mst.gov.vn', ADMIN_PASSWORD: 'quantri@2025' })).toEqual([expect.stringContaining('ADMIN_PASSWORD')]);
+    expect(problemsOf({ ADMIN_EMAIL: 'quantri@mst.gov.vn', ADMIN_PASSWORD: 'mat-khau-quan-tri-dai' })).toEqual([]);
+  });
+
+  it('refuses a lock cap shorter than the first lock', () => {
+    expect(problemsOf({ LOGIN_LOCK_SECONDS: '600', LOGIN_LOCK_MAX_SECONDS: '60' })).toEqual([expect.stringMatching(/^LOGIN_LOCK_MAX_SECONDS must be/)]);
+  });
+});

@@ -190,6 +190,12 @@ export class Environment {
   @Matches(/^[A-Za-z0-9+/]{43}=$/)
   RECEIPT_SIGNING_KEY?: string;
 
+  /** Public keys of earlier signing keys, so that the receipts they signed still verify. */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((key) => key.trim()).filter(Boolean) : value))
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { each: true })
+  RECEIPT_RETIRED_PUBLIC_KEYS?: string[];
+
   /** Unset: e-mails are written as .eml files into OUTBOX_DIR instead of being sent. */
   @IsOptional()
   @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_valid_protocol: true })
@@ -283,6 +289,7 @@ const EXPECTATIONS: Record<string, string> = {
   REVIEW_CHANGE_THRESHOLD_PERCENT: 'an integer percentage from 1 to 1000 (changes above it are flagged to reviewers)',
   ENTRY_LOCK_AFTER_DAYS: 'an integer number of days from 0 (never lock) to 3650',
   RECEIPT_SIGNING_KEY: 'a base64-encoded 32-byte Ed25519 seed (e.g. `openssl rand -base64 32`)',
+  RECEIPT_RETIRED_PUBLIC_KEYS: 'a comma-separated list of base64 32-byte Ed25519 public keys (the `publicKey` of GET /api/v1/receipts/public-key before a rotation)',
   SMTP_URL: 'an SMTP URL such as smtp://127.0.0.1:1025 or smtps://user:password@mail.example.gov.vn:465',
   MAIL_FROM: 'a sender such as "Hệ thống báo cáo baocao" <no-reply@baocao.local>',
   MAIL_POOL_SIZE: 'an integer from 1 to 100 (SMTP connections per worker; twice as many mail jobs run at once)',
@@ -319,6 +326,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     if (!env.JWT_SECRET) problems.push('JWT_SECRET must be set in production (a random string of at least 32 characters)');
     else if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET || env.JWT_SECRET.length < 32)
       problems.push('JWT_SECRET must not be the development default and must have at least 32 characters');
+    if (!env.RECEIPT_SIGNING_KEY) {
+      problems.push(`RECEIPT_SIGNING_KEY must be set in production (${EXPECTATIONS.RECEIPT_SIGNING_KEY}), so that receipts do not depend on JWT_SECRET`);
+    }
   }
   if (env.LOGIN_LOCK_MAX_SECONDS < env.LOGIN_LOCK_SECONDS) {
     problems.push(`LOGIN_LOCK_MAX_SECONDS must be ${EXPECTATIONS.LOGIN_LOCK_MAX_SECONDS} (got ${JSON.stringify(raw.LOGIN_LOCK_MAX_SECONDS)})`);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsBase64, IsHexadecimal, IsObject, Length } from 'class-validator';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsBase64, IsHexadecimal, IsObject, IsOptional, Length, Matches } from 'class-validator';
 import { ALL_ROLES, CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiSecured } from '../common/api-problems.decorator';
@@ -20,13 +20,30 @@ export class VerificationDto {
   @ApiProperty() valid: boolean;
   @ApiProperty() hashMatches: boolean;
   @ApiProperty() signatureValid: boolean;
-  @ApiProperty() keyId: string;
+  @ApiProperty({ description: 'The key that verified the signature (else the one named, or the current key)' }) keyId: string;
+  @ApiProperty({ enum: ['current', 'retired', 'unknown'] }) keyStatus: 'current' | 'retired' | 'unknown';
 }
 
 export class VerifyReceiptDto {
   @ApiProperty() @IsObject() content: ReceiptContent;
   @ApiProperty() @IsHexadecimal() @Length(64, 64) hash: string;
   @ApiProperty() @IsBase64() signature: string;
+  @ApiPropertyOptional({ description: 'The key id printed on the receipt; without it every known key is tried' })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{16}$/)
+  keyId?: string;
+}
+
+export class ReceiptPublicKeyDto {
+  @ApiProperty({ example: 'ab12cd34ef56ab78' }) keyId: string;
+  @ApiProperty({ example: '-----BEGIN PUBLIC KEY-----…' }) publicKeyPem: string;
+  @ApiProperty({ description: 'The raw 32-byte Ed25519 public key, base64 (what RECEIPT_RETIRED_PUBLIC_KEYS lists)' }) publicKey: string;
+  @ApiProperty({ enum: ['current', 'retired'] }) status: 'current' | 'retired';
+}
+
+export class ReceiptPublicKeysDto extends ReceiptPublicKeyDto {
+  @ApiProperty({ type: [ReceiptPublicKeyDto], description: 'The current key first, then the retired keys that still verify older receipts' })
+  keys: ReceiptPublicKeyDto[];
 }
 
 const toDto = (r: ReceiptDto): ReceiptDto => ({ id: r.id, content: r.content, hash: r.hash, signature: r.signature, keyId: r.keyId });
@@ -38,11 +55,12 @@ export class ReceiptsController {
 
   @Get('public-key')
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'The Ed25519 public key (PEM) that signs receipts', operationId: 'getReceiptPublicKey' })
-  @ApiOkResponse({ schema: { example: { keyId: 'ab12cd34ef56ab78', publicKeyPem: '-----BEGIN PUBLIC KEY-----…' } } })
+  @ApiOperation({ summary: 'The Ed25519 public key that signs receipts (top level), and every key that verifies them, retired ones included', operationId: 'getReceiptPublicKey' })
+  @ApiOkResponse({ type: ReceiptPublicKeysDto })
   @ApiSecured()
-  publicKey(): { keyId: string; publicKeyPem: string } {
-    return { keyId: this.receipts.signer.keyId, publicKeyPem: this.receipts.signer.publicKeyPem() };
+  publicKey(): ReceiptPublicKeysDto {
+    const keys = this.receipts.keys.all().map(({ key, status }) => ({ keyId: key.keyId, publicKeyPem: key.publicKeyPem(), publicKey: key.publicKeyBase64(), status }));
+    return { ...keys[0], keys };
   }
 
   @Post('verify')
@@ -73,7 +91,7 @@ export class ReceiptsController {
   @ApiSecured(400, 404)
   async print(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<string> {
     const receipt = await this.receipts.get(id, user);
-    return receiptPage(receipt, this.receipts.verify(receipt), this.receipts.signer.publicKeyPem());
+    return receiptPage(receipt, this.receipts.verify(receipt), this.receipts.publicKeyPemFor(receipt.keyId));
   }
 
   @Get(':id/verify')

@@ -69,7 +69,8 @@ export function requiredQuery(operation: Operation): Record<string, string> {
   const query: Record<string, string> = {};
   for (const parameter of operation.parameters.filter((p) => p.in === 'query' && p.required)) {
     if (parameter.name === 'format') query.format = 'csv';
-    else if (parameter.name === 'from' || parameter.name === 'to') query[parameter.name] = '1';
+    else if (isIntegerParameter(parameter)) query[parameter.name] = '1';
+    else if (parameter.name === 'from' || parameter.name === 'to') query[parameter.name] = PERIOD;
     else throw new Error(`no sample value for required query parameter "${parameter.name}" of ${operation.method} ${operation.path}`);
   }
   return query;

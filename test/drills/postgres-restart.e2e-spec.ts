@@ -64,8 +64,8 @@ describe('Drill: PostgreSQL restarted during uploads and reviews', () => {
     return { status: response.status, body };
   };
 
-  /** Sends the request again while it is answered 503, as a client told "Retry-After" would. */
-  const retrying = async (label: string, send: () => Promise<{ status: number; body: Record<string, unknown> }>) => {
+  /** Sends the request again while it is answered 503, as a client told to retry would (sooner than Retry-After, to keep the drill short). */
+  const retrying = async (send: () => Promise<{ status: number; body: Record<string, unknown> }>) => {
     for (const deadline = Date.now() + 45000; ; ) {
       const result = await send();
       if (result.status !== 503 || Date.now() > deadline) return result;
@@ -73,7 +73,7 @@ describe('Drill: PostgreSQL restarted during uploads and reviews', () => {
     }
   };
 
-  const login = async (email: string) => `Bearer ${(await retrying(`login ${email}`, () => call('login', '/api/v1/auth/login', { json: { email, password: DEMO_PASSWORD } }))).body.accessToken}`;
+  const login = async (email: string) => `Bearer ${(await retrying(() => call('login', '/api/v1/auth/login', { json: { email, password: DEMO_PASSWORD } }))).body.accessToken}`;
 
   const submissionBase = (unitId: string) => `/api/v1/obligations/${PERIOD}/units/${unitId}/submission`;
   const reportFile = (unit: string, round: number) => {
@@ -87,9 +87,9 @@ describe('Drill: PostgreSQL restarted during uploads and reviews', () => {
   };
   // The same bytes again are recognised (200, the earlier version): a retried upload never adds a version.
   const upload = async (unit: string, unitId: string, officer: string, round: number) =>
-    expectStatus(`upload ${unit}/${round}`, await retrying('upload', () => call('upload', `${submissionBase(unitId)}/versions`, { token: officer, form: reportFile(unit, round) })), 201, 200);
+    expectStatus(`upload ${unit}/${round}`, await retrying(() => call('upload', `${submissionBase(unitId)}/versions`, { token: officer, form: reportFile(unit, round) })), 201, 200);
   const submit = async (unit: string, unitId: string, officer: string) =>
-    expectStatus<Submitted>(`submit ${unit}`, await retrying('submit', () => call('submit', `${submissionBase(unitId)}/submit`, { token: officer, json: {} })), 200);
+    expectStatus<Submitted>(`submit ${unit}`, await retrying(() => call('submit', `${submissionBase(unitId)}/submit`, { token: officer, json: {} })), 200);
   const decisionOf = (submitted: Submitted, decision: 'return' | 'approve') => ({
     decision,
     versionNumber: submitted.submittedVersion,
@@ -99,7 +99,7 @@ describe('Drill: PostgreSQL restarted during uploads and reviews', () => {
   const decide = async (unit: string, submitted: Submitted, decision: 'return' | 'approve', reviewer: string) =>
     expectStatus(
       `${decision} ${unit}`,
-      await retrying('review decision', () => call('review decision', `/api/v1/submissions/${submitted.id}/decisions`, { token: reviewer, json: decisionOf(submitted, decision) })),
+      await retrying(() => call('review decision', `/api/v1/submissions/${submitted.id}/decisions`, { token: reviewer, json: decisionOf(submitted, decision) })),
       200,
     );
 

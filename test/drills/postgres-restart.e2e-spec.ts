@@ -50,11 +50,11 @@ describe('Drill: PostgreSQL restarted during uploads and reviews', () => {
     await pg?.remove();
   });
 
-  const call = async (label: string, path: string, init: { token?: string; method?: string; json?: unknown; form?: FormData } = {}) => {
+  const call = async (label: string, path: string, init: { token?: string; json?: unknown; form?: FormData } = {}) => {
     const started = Date.now();
     const atOutage = outage;
     const response = await fetch(`${app.url}${path}`, {
-      method: init.method ?? (init.json !== undefined || init.form ? 'POST' : 'GET'),
+      method: init.json !== undefined || init.form ? 'POST' : 'GET',
       headers: { ...(init.token ? { authorization: init.token } : {}), ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: init.form ?? (init.json !== undefined ? JSON.stringify(init.json) : undefined),
     });

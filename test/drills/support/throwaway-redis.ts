@@ -47,7 +47,10 @@ export class ThrowawayRedis {
     }
   }
 
-  private async ping(): Promise<boolean> {
-    return (await this.size().then(() => true).catch(() => false)) as boolean;
+  private ping(): Promise<boolean> {
+    return this.size().then(
+      () => true,
+      () => false,
+    );
   }
 }

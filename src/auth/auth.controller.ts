@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { Public } from './access.decorators';
 import { AuthService } from './auth.service';
+import { LoginThrottlerGuard } from './login-protection/login-throttler.guard';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
 
 @ApiTags('Đăng nhập (auth)')
@@ -13,7 +13,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(LoginThrottlerGuard)
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange e-mail and password for a JWT (rate-limited per client address)', operationId: 'login' })
   @ApiOkResponse({ type: LoginResponseDto })

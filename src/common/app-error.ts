@@ -29,3 +29,17 @@ export const conflict = (code: string, detail: string, extensions?: Record<strin
 
 export const unprocessable = (code: string, detail: string, errors?: ProblemFieldError[]) =>
   new AppError(422, code, 'Dữ liệu không hợp lệ', detail, errors);
+
+/** A failure the client may retry after a while; the problem filter sends `Retry-After` (seconds). */
+export class RetryLaterError extends AppError {
+  constructor(
+    status: 429 | 503,
+    code: string,
+    title: string,
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(status, code, title, detail);
+    this.name = 'RetryLaterError';
+  }
+}

@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AppError } from './app-error';
+import { AppError, RetryLaterError } from './app-error';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemDetails } from './problem';
 import { requestIdOf } from './request-id';
+import { isUnavailableDependency } from './unavailable-dependency';
 
 const TITLES: Record<number, [string, string]> = {
   400: ['bad_request', 'Yêu cầu không hợp lệ'],
@@ -19,21 +20,37 @@ const TITLES: Record<number, [string, string]> = {
   503: ['service_unavailable', 'Dịch vụ tạm thời không sẵn sàng'],
 };
 
+const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+
 /** Maps every failure to RFC 9457 problem+json; unexpected errors become a logged 500 without internals. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: unknown }>();
     const response = http.getResponse<Response>();
+    const exception = isUnavailableDependency(thrown) ? this.unavailable(thrown, requestIdOf(request)) : thrown;
     const problem = this.toProblem(exception, request);
     if (problem.status >= 500 && problem.status !== 503) {
       this.logger.error({ err: exception, requestId: problem.requestId }, 'Unhandled error');
     }
     if (response.headersSent) return;
+    if (exception instanceof RetryLaterError) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  /** PostgreSQL or Redis is down or restarting: the request may be sent again in a moment. */
+  private unavailable(cause: unknown, requestId: string): RetryLaterError {
+    this.logger.warn({ err: cause, requestId }, 'A dependency is unavailable; answered 503');
+    return new RetryLaterError(
+      503,
+      'service_unavailable',
+      TITLES[503][1],
+      'Cơ sở dữ liệu hoặc hàng đợi tạm thời không kết nối được; hãy gửi lại yêu cầu sau ít giây.',
+      RETRY_AFTER_UNAVAILABLE_SECONDS,
+    );
   }
 
   private toProblem(exception: unknown, request: Request & { id?: unknown }): ProblemDetails {

@@ -14,6 +14,7 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
+import { assessPassword, personalWords } from '../common/password/password-strength';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export const ROLES = ['all', 'api', 'worker'] as const;
@@ -116,6 +117,24 @@ export class Environment {
   @Transform(toInteger)
   @IsInt()
   @Min(1)
+  @Max(100)
+  LOGIN_LOCK_AFTER_FAILURES = 5;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_LOCK_SECONDS = 60;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_LOCK_MAX_SECONDS = 900;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
   @Max(120000)
   SHUTDOWN_GRACE_MS = 15000;
 
@@ -170,6 +189,12 @@ export class Environment {
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/)
   RECEIPT_SIGNING_KEY?: string;
+
+  /** Public keys of earlier signing keys, so that the receipts they signed still verify. */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((key) => key.trim()).filter(Boolean) : value))
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { each: true })
+  RECEIPT_RETIRED_PUBLIC_KEYS?: string[];
 
   /** Unset: e-mails are written as .eml files into OUTBOX_DIR instead of being sent. */
   @IsOptional()
@@ -247,10 +272,13 @@ const EXPECTATIONS: Record<string, string> = {
   DEMO_SEED: 'true or false',
   DEMO_PASSWORD: 'at least 8 characters',
   ADMIN_EMAIL: 'an e-mail address',
-  ADMIN_PASSWORD: 'at least 12 characters',
+  ADMIN_PASSWORD: 'at least 12 characters, not easy to guess',
   LOG_LEVEL: `one of ${LOG_LEVELS.join(', ')}`,
   LOG_FORMAT: `one of ${LOG_FORMATS.join(', ')}`,
   LOGIN_RATE_LIMIT_PER_MINUTE: 'an integer from 1 to 10000',
+  LOGIN_LOCK_AFTER_FAILURES: 'an integer from 1 to 100 (consecutive failed sign-ins that lock an account for a while)',
+  LOGIN_LOCK_SECONDS: 'an integer number of seconds from 1 to 86400 (the first lock; each further failure doubles it)',
+  LOGIN_LOCK_MAX_SECONDS: 'an integer number of seconds from 1 to 86400, at least LOGIN_LOCK_SECONDS (the longest lock)',
   SHUTDOWN_GRACE_MS: 'an integer number of milliseconds from 1 to 120000',
   UPLOAD_MAX_BYTES: 'an integer number of bytes from 1024 to 1073741824',
   UPLOAD_MAX_ROWS: 'an integer from 1 to 10000000',
@@ -261,6 +289,7 @@ const EXPECTATIONS: Record<string, string> = {
   REVIEW_CHANGE_THRESHOLD_PERCENT: 'an integer percentage from 1 to 1000 (changes above it are flagged to reviewers)',
   ENTRY_LOCK_AFTER_DAYS: 'an integer number of days from 0 (never lock) to 3650',
   RECEIPT_SIGNING_KEY: 'a base64-encoded 32-byte Ed25519 seed (e.g. `openssl rand -base64 32`)',
+  RECEIPT_RETIRED_PUBLIC_KEYS: 'a comma-separated list of base64 32-byte Ed25519 public keys (the `publicKey` of GET /api/v1/receipts/public-key before a rotation)',
   SMTP_URL: 'an SMTP URL such as smtp://127.0.0.1:1025 or smtps://user:password@mail.example.gov.vn:465',
   MAIL_FROM: 'a sender such as "Hệ thống báo cáo baocao" <no-reply@baocao.local>',
   MAIL_POOL_SIZE: 'an integer from 1 to 100 (SMTP connections per worker; twice as many mail jobs run at once)',
@@ -297,6 +326,16 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     if (!env.JWT_SECRET) problems.push('JWT_SECRET must be set in production (a random string of at least 32 characters)');
     else if (env.JWT_SECRET === DEVELOPMENT_JWT_SECRET || env.JWT_SECRET.length < 32)
       problems.push('JWT_SECRET must not be the development default and must have at least 32 characters');
+    if (!env.RECEIPT_SIGNING_KEY) {
+      problems.push(`RECEIPT_SIGNING_KEY must be set in production (${EXPECTATIONS.RECEIPT_SIGNING_KEY}), so that receipts do not depend on JWT_SECRET`);
+    }
+  }
+  if (env.LOGIN_LOCK_MAX_SECONDS < env.LOGIN_LOCK_SECONDS) {
+    problems.push(`LOGIN_LOCK_MAX_SECONDS must be ${EXPECTATIONS.LOGIN_LOCK_MAX_SECONDS} (got ${JSON.stringify(raw.LOGIN_LOCK_MAX_SECONDS)})`);
+  }
+  if (env.ADMIN_PASSWORD) {
+    const { acceptable, reason } = assessPassword(env.ADMIN_PASSWORD, personalWords(env.ADMIN_EMAIL));
+    if (!acceptable) problems.push(`ADMIN_PASSWORD is too easy to guess: ${reason}`);
   }
   if (env.REMINDER_SEND_UNTIL_HOUR <= env.REMINDER_SEND_FROM_HOUR) {
     problems.push(`REMINDER_SEND_UNTIL_HOUR must be ${EXPECTATIONS.REMINDER_SEND_UNTIL_HOUR} (got ${JSON.stringify(raw.REMINDER_SEND_UNTIL_HOUR)})`);

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Job, UnrecoverableError } from 'bullmq';
@@ -39,6 +39,15 @@ export class MailProcessor extends WorkerHost implements OnApplicationBootstrap,
     if (result.outcome === 'busy') throw new Error(`e-mail ${job.data.key} is being sent by another worker`);
     if (result.outcome === 'permanent_failure') throw new UnrecoverableError(result.error);
     return result.outcome;
+  }
+
+  /**
+   * Redis gone, or a job it lost meanwhile (after a restart without persistence): logged, not fatal.
+   * The worker reconnects by itself; what was lost is re-queued from PostgreSQL by the scheduler.
+   */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.warn(`mail worker: ${error.message}`);
   }
 
   onApplicationBootstrap(): void {

@@ -165,6 +165,8 @@ export class MailService {
     if (existing) {
       const state = await existing.getState();
       if (!REPLACEABLE_JOB_STATES.has(state)) return false;
+      // Finished since the message was read as queued: it is sent (or given up) by now, not lost.
+      if (state === 'completed' && !(await this.db.getRepository(MailMessage).existsBy({ key, status: 'queued' }))) return false;
       try {
         await existing.remove();
       } catch {

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { attachmentDisposition } from '../common/content-disposition';
 import { ALL_ROLES, Roles } from '../auth/access.decorators';
 import { type Actor, CurrentActor } from '../audit/actor';
 import { ApiFileResponse, XLSX_MEDIA_TYPE } from '../common/api-file.decorator';
 import { ApiSecured } from '../common/api-problems.decorator';
+import { IntParam } from '../common/integer-param';
 import { PeriodListDto, PeriodQueryDto } from '../periods/dto/period.dto';
 import {
   CreateObligationDto,
@@ -106,7 +107,7 @@ export class ObligationsController {
   @ApiOperation({ summary: 'Read a schema version', operationId: 'getSchemaVersion' })
   @ApiOkResponse({ type: SchemaVersionDto })
   @ApiSecured(400, 404)
-  getSchema(@Param('code') code: string, @Param('version', ParseIntPipe) version: number): Promise<SchemaVersionDto> {
+  getSchema(@Param('code') code: string, @IntParam('version') version: number): Promise<SchemaVersionDto> {
     return this.schemas.get(code, version);
   }
 
@@ -115,7 +116,7 @@ export class ObligationsController {
   @ApiOperation({ summary: 'Ready-to-fill workbook: Vietnamese headers, hidden key row, data validation, instructions sheet', operationId: 'downloadSchemaTemplate' })
   @ApiFileResponse('XLSX workbook', XLSX_MEDIA_TYPE)
   @ApiSecured(400, 404)
-  async template(@Param('code') code: string, @Param('version', ParseIntPipe) version: number): Promise<StreamableFile> {
+  async template(@Param('code') code: string, @IntParam('version') version: number): Promise<StreamableFile> {
     const { content, fileName } = await this.schemas.template(code, version);
     return new StreamableFile(content, {
       type: XLSX_MEDIA_TYPE,
@@ -131,7 +132,7 @@ export class ObligationsController {
   @ApiSecured(400, 404, 409, 422)
   updateSchema(
     @Param('code') code: string,
-    @Param('version', ParseIntPipe) version: number,
+    @IntParam('version') version: number,
     @Body() body: SchemaVersionInputDto,
     @CurrentActor() actor: Actor,
   ): Promise<SchemaVersionDto> {

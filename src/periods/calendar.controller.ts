@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, Roles } from '../auth/access.decorators';
 import { type Actor, CurrentActor } from '../audit/actor';
-import { unprocessable } from '../common/app-error';
 import { ApiSecured } from '../common/api-problems.decorator';
+import { IntParam } from '../common/integer-param';
 import { MAX_SUPPORTED_YEAR, MIN_SUPPORTED_YEAR } from './domain';
 import { CalendarOverrideDto, CalendarOverrideInputDto, CalendarYearDto } from './dto/calendar.dto';
 import { WorkingCalendarService } from './working-calendar.service';
@@ -17,13 +17,8 @@ export class CalendarController {
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Days off of a year (holidays incl. lunar ones, compensatory days, announced swaps)', operationId: 'getCalendarYear' })
   @ApiOkResponse({ type: CalendarYearDto })
-  @ApiSecured(400, 422)
-  async year(@Param('year', ParseIntPipe) year: number): Promise<CalendarYearDto> {
-    if (year < MIN_SUPPORTED_YEAR || year > MAX_SUPPORTED_YEAR) {
-      throw unprocessable('validation_failed', `Năm phải từ ${MIN_SUPPORTED_YEAR} đến ${MAX_SUPPORTED_YEAR}.`, [
-        { field: 'year', code: 'out_of_range', message: `year phải từ ${MIN_SUPPORTED_YEAR} đến ${MAX_SUPPORTED_YEAR}` },
-      ]);
-    }
+  @ApiSecured(400)
+  async year(@IntParam('year', { min: MIN_SUPPORTED_YEAR, max: MAX_SUPPORTED_YEAR }) year: number): Promise<CalendarYearDto> {
     const calendar = await this.calendars.calendar();
     const overrides = await this.calendars.overrides(year);
     return {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { canonicalJson, type ReceiptContent, receiptHash } from './receipt-content';
-import { ReceiptSigner } from './receipt-signer';
+import { ReceiptKeyring, ReceiptSigner, ReceiptVerifyingKey } from './receipt-signer';
 
 const content: ReceiptContent = {
   receiptId: 'r1',
@@ -36,5 +36,24 @@ describe('receipt hashing and signing', () => {
   it('derives the same key from the same secret, so receipts survive restarts', () => {
     expect(ReceiptSigner.fromSecret('secret-1').keyId).toBe(ReceiptSigner.fromSecret('secret-1').keyId);
     expect(ReceiptSigner.fromSecret('secret-1').keyId).not.toBe(ReceiptSigner.fromSecret('secret-2').keyId);
+  });
+
+  it('rebuilds a public key from its published base64 form, with the same key id, verifying what the seed signed', () => {
+    const signer = new ReceiptSigner(randomBytes(32));
+    const published = ReceiptVerifyingKey.fromBase64(signer.publicKeyBase64());
+    expect(published.keyId).toBe(signer.keyId);
+    expect(published.publicKeyPem()).toBe(signer.publicKeyPem());
+    const hash = receiptHash(content);
+    expect(published.verify(hash, signer.sign(hash))).toBe(true);
+    expect(() => ReceiptVerifyingKey.fromBase64(Buffer.alloc(31).toString('base64'))).toThrow('exactly 32 bytes');
+  });
+
+  it('finds a key of the ring by id, current first', () => {
+    const current = new ReceiptSigner(randomBytes(32));
+    const retired = ReceiptVerifyingKey.fromBase64(new ReceiptSigner(randomBytes(32)).publicKeyBase64());
+    const ring = new ReceiptKeyring(current, [retired]);
+    expect(ring.all().map((entry) => entry.status)).toEqual(['current', 'retired']);
+    expect(ring.find(retired.keyId)).toEqual({ key: retired, status: 'retired' });
+    expect(ring.find('0000000000000000')).toBeUndefined();
   });
 });

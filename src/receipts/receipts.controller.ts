@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiSecured } from '../common/api-problems.decorator';
-import { PublicKeyDto, ReceiptDto, VerificationDto, VerifyReceiptDto } from './dto/receipt.dto';
+import { ReceiptDto, ReceiptPublicKeysDto, VerificationDto, VerifyReceiptDto } from './dto/receipt.dto';
 import { receiptPage } from './receipt-page';
 import { ReceiptsService } from './receipts.service';
 
@@ -16,11 +16,12 @@ export class ReceiptsController {
 
   @Get('public-key')
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'The Ed25519 public key (PEM) that signs receipts', operationId: 'getReceiptPublicKey' })
-  @ApiOkResponse({ type: PublicKeyDto })
+  @ApiOperation({ summary: 'The Ed25519 public key that signs receipts (top level), and every key that verifies them, retired ones included', operationId: 'getReceiptPublicKey' })
+  @ApiOkResponse({ type: ReceiptPublicKeysDto })
   @ApiSecured()
-  publicKey(): PublicKeyDto {
-    return { keyId: this.receipts.signer.keyId, publicKeyPem: this.receipts.signer.publicKeyPem() };
+  publicKey(): ReceiptPublicKeysDto {
+    const keys = this.receipts.keys.all().map(({ key, status }) => ({ keyId: key.keyId, publicKeyPem: key.publicKeyPem(), publicKey: key.publicKeyBase64(), status }));
+    return { ...keys[0], keys };
   }
 
   @Post('verify')
@@ -50,7 +51,7 @@ export class ReceiptsController {
   @ApiSecured(400, 404)
   async print(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthenticatedUser): Promise<string> {
     const receipt = await this.receipts.get(id, user);
-    return receiptPage(receipt, this.receipts.verify(receipt), this.receipts.signer.publicKeyPem());
+    return receiptPage(receipt, this.receipts.verify(receipt), this.receipts.publicKeyPemFor(receipt.keyId));
   }
 
   @Get(':id/verify')

@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { REMINDERS_QUEUE } from './reminder-queue';
@@ -16,6 +16,15 @@ export class ReminderTickProcessor extends WorkerHost implements OnApplicationBo
 
   process(_job: Job): Promise<TickResult> {
     return this.scheduler.tick();
+  }
+
+  /**
+   * Redis gone, or a job it lost meanwhile (after a restart without persistence): logged, not fatal.
+   * The worker reconnects by itself; what was lost is re-queued from PostgreSQL by the scheduler.
+   */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    this.logger.warn(`reminder worker: ${error.message}`);
   }
 
   onApplicationBootstrap(): void {

@@ -36,7 +36,7 @@ export class ReviewsService {
   ) {}
 
   async decide(submissionId: string, input: DecisionDto, actor: Actor): Promise<SubmissionDto> {
-    const { target, submission } = await this.db.transaction(async (manager) => {
+    return this.db.transaction(async (manager) => {
       const { submission, target } = await this.submissions.byId(submissionId, actor.user as AuthenticatedUser, manager, true);
       this.checkRevision(submission, input.expectedRevision);
       const to = this.checkTransition(submission, input.decision);
@@ -54,13 +54,13 @@ export class ReviewsService {
         comment: input.comment?.normalize('NFC').trim() || null,
         remarks: (input.remarks ?? []).map((remark) => ({ ...remark, message: remark.message.normalize('NFC').trim() })),
       });
-      return { target, submission: saved };
+      // Read before the commit: an answer that failed after it would report a decision taken as failed.
+      return this.submissions.viewOf(target, saved, manager);
     });
-    return this.submissions.viewOf(target, submission);
   }
 
   async reopen(submissionId: string, input: ReopenDto, actor: Actor): Promise<SubmissionDto> {
-    const { target, submission } = await this.db.transaction(async (manager) => {
+    return this.db.transaction(async (manager) => {
       const { submission, target } = await this.submissions.byId(submissionId, actor.user as AuthenticatedUser, manager, true);
       this.checkRevision(submission, input.expectedRevision);
       const to = this.checkTransition(submission, 'reopen');
@@ -73,9 +73,8 @@ export class ReviewsService {
         comment: input.reason.normalize('NFC').trim(),
         remarks: [],
       });
-      return { target, submission: saved };
+      return this.submissions.viewOf(target, saved, manager);
     });
-    return this.submissions.viewOf(target, submission);
   }
 
   async history(submissionId: string, manager: EntityManager = this.db.manager): Promise<ReviewDto[]> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -7,6 +7,7 @@ import { type Actor, CurrentActor } from '../audit/actor';
 import { ApiFileResponse, XLSX_MEDIA_TYPE } from '../common/api-file.decorator';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { attachmentDisposition } from '../common/content-disposition';
+import { IntParam } from '../common/integer-param';
 import {
   DiffQueryDto,
   DryRunResultDto,
@@ -98,7 +99,7 @@ export class SubmissionsController {
     @Param('code') code: string,
     @Param('periodKey') periodKey: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
-    @Param('number', ParseIntPipe) number: number,
+    @IntParam('number') number: number,
   ): Promise<VersionDetailDto> {
     return this.submissions.version(code, periodKey, unitId, number);
   }
@@ -112,7 +113,7 @@ export class SubmissionsController {
     @Param('code') code: string,
     @Param('periodKey') periodKey: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
-    @Param('number', ParseIntPipe) number: number,
+    @IntParam('number') number: number,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const file = await this.submissions.file(code, periodKey, unitId, number);
@@ -129,7 +130,7 @@ export class SubmissionsController {
     @Param('code') code: string,
     @Param('periodKey') periodKey: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
-    @Param('number', ParseIntPipe) number: number,
+    @IntParam('number') number: number,
     @Query() query: RowsQueryDto,
   ): Promise<RowsDto> {
     return this.submissions.rows(code, periodKey, unitId, number, query.offset, query.limit);

@@ -45,8 +45,8 @@ export class SubmissionsService {
   }
 
   /** The same view for a submission the caller already holds (after an upload or a decision). */
-  async viewOf(target: SubmissionTarget, submission: Submission | null): Promise<SubmissionDto> {
-    return this.view(target, submission);
+  async viewOf(target: SubmissionTarget, submission: Submission | null, manager: EntityManager = this.db.manager): Promise<SubmissionDto> {
+    return this.view(target, submission, manager);
   }
 
   /** A submission by id with what it belongs to; officers may only reach their own unit's. */
@@ -136,7 +136,7 @@ export class SubmissionsService {
   async submit(code: string, periodKey: string, unitId: string, input: SubmitDto, actor: Actor): Promise<SubmitResultDto> {
     const target = await this.targets.resolve(code, periodKey, unitId);
     const schedule = await this.periods.schedule(target.obligation, target.period);
-    const { submission, receipt } = await this.db.transaction(async (manager) => {
+    const { view, receipt } = await this.db.transaction(async (manager) => {
       await this.locks.assertOpen(target, schedule, manager);
       const current = await this.find(manager, target, true);
       if (!current) throw conflict('illegal_transition', transitionRefusal('not_started', 'submit'), { submissionStatus: 'not_started' });
@@ -187,9 +187,9 @@ export class SubmissionsService {
         before: { status: from },
         after: { status: to, version: number, onTime: saved.onTime, dueDate: saved.dueDate, submittedAt: now.toISOString(), receiptId: receipt.id },
       });
-      return { submission: saved, receipt };
+      // Read before the commit: an answer that failed after it would report a submit that happened as failed.
+      return { view: await this.view(target, saved, manager), receipt };
     });
-    const view = await this.view(target, submission);
     return { ...view, receipt: { id: receipt.id, content: { ...receipt.content }, hash: receipt.hash, signature: receipt.signature, keyId: receipt.keyId } };
   }
 
@@ -237,11 +237,11 @@ export class SubmissionsService {
     });
   }
 
-  private async view(target: SubmissionTarget, submission: Submission | null): Promise<SubmissionDto> {
+  private async view(target: SubmissionTarget, submission: Submission | null, manager: EntityManager = this.db.manager): Promise<SubmissionDto> {
     const numbers = new Map<string, number>();
     const ids = [submission?.currentVersionId, submission?.submittedVersionId].filter((id): id is string => !!id);
     if (ids.length > 0) {
-      const rows: Array<{ id: string; number: number }> = await this.db.query('SELECT id, number FROM submission_versions WHERE id = ANY($1)', [ids]);
+      const rows: Array<{ id: string; number: number }> = await manager.query('SELECT id, number FROM submission_versions WHERE id = ANY($1)', [ids]);
       rows.forEach((row) => numbers.set(row.id, row.number));
     }
     return {

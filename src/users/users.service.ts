@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound, unprocessable } from '../common/app-error';
+import { assertStrongPassword, personalWords } from '../common/password/password-strength';
 import { ReportingUnit } from '../units/reporting-unit.entity';
 import { CreateUserDto, UserDto, UserQueryDto } from './dto/user.dto';
 import { hashPassword } from './password-hasher';
@@ -32,6 +33,7 @@ export class UsersService {
         { field: 'unitId', code: 'forbidden_for_role', message: 'unitId chỉ dùng cho vai trò province_officer' },
       ]);
     }
+    assertStrongPassword(input.password, personalWords(input.email, input.fullName));
     const passwordHash = await hashPassword(input.password);
     return this.db.transaction(async (manager) => {
       const user = await this.insert(manager, { ...input, passwordHash });
@@ -46,6 +48,9 @@ export class UsersService {
   }
 
   async resetPassword(id: string, password: string, actor: Actor): Promise<void> {
+    const user = await this.db.getRepository(User).findOneBy({ id });
+    if (!user) throw notFound('người dùng', id);
+    assertStrongPassword(password, personalWords(user.email, user.fullName));
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (manager) => {
       const result = await manager.getRepository(User).update({ id }, { passwordHash, passwordChangedAt: () => 'now()' });

@@ -1,4 +1,5 @@
 import { ADMIN, officer, startTestApp, type TestApp } from '../support/app';
+import { overrideEnv } from '../support/env-override';
 import { DEMO_PASSWORD } from '../support/test-env';
 
 describe('Authentication (POST /api/v1/auth/login)', () => {
@@ -56,17 +57,18 @@ describe('Authentication (POST /api/v1/auth/login)', () => {
 
 describe('Login rate limiting', () => {
   let t: TestApp;
-  const previous = process.env.LOGIN_RATE_LIMIT_PER_MINUTE;
+  let restoreEnv: () => void;
   beforeAll(async () => {
-    process.env.LOGIN_RATE_LIMIT_PER_MINUTE = '3';
+    // A Redis prefix of its own: the limit's counters live in Redis, shared by every app of the same prefix.
+    restoreEnv = overrideEnv({ LOGIN_RATE_LIMIT_PER_MINUTE: '3', REDIS_PREFIX: `${process.env.REDIS_PREFIX}-rate-limit` });
     t = await startTestApp();
   });
   afterAll(async () => {
-    process.env.LOGIN_RATE_LIMIT_PER_MINUTE = previous;
     await t.close();
+    restoreEnv();
   });
 
-  it('answers 429 problem+json after the configured number of attempts per minute', async () => {
+  it('answers 429 problem+json after the configured number of attempts per minute, with a standard Retry-After', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 4; attempt += 1) {
       statuses.push((await t.http().post('/api/v1/auth/login').send({ email: officer('01'), password: 'wrong-password' })).status);
@@ -75,5 +77,8 @@ describe('Login rate limiting', () => {
     const limited = await t.http().post('/api/v1/auth/login').send({ email: officer('01'), password: DEMO_PASSWORD });
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ code: 'too_many_requests', status: 429 });
+    expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
   });
 });

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
@@ -141,10 +142,11 @@ describe('Start-up (node dist/src/main.js)', () => {
     expect(run.stderr).toContain('ROLE must be one of all, api, worker (got "both")');
   });
 
-  it('refuses to start in production without a real JWT secret', async () => {
+  it('refuses to start in production without a real JWT secret and a receipt signing key', async () => {
     const missing = await runToExit({ NODE_ENV: 'production' });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('JWT_SECRET must be set in production');
+    expect(missing.stderr).toContain('RECEIPT_SIGNING_KEY must be set in production');
     const weak = await runToExit({ NODE_ENV: 'production', JWT_SECRET: 'baocao-development-only-secret-change-me' });
     expect(weak.stderr).toContain('JWT_SECRET must not be the development default');
   });
@@ -197,6 +199,7 @@ describe('Start-up (node dist/src/main.js)', () => {
         {
           NODE_ENV: 'production',
           JWT_SECRET: 'a-production-secret-with-more-than-32-characters',
+          RECEIPT_SIGNING_KEY: randomBytes(32).toString('base64'),
           ADMIN_EMAIL: 'quantri@mst.gov.vn',
           ADMIN_PASSWORD: 'mat-khau-quan-tri-dai',
           DATABASE_URL: url.toString(),

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { PG_INTEGER_MAX } from '../../common/integer-param';
 import { EXPORT_FORMATS, type ExportFormat } from '../exports/export-document';
 
 const PERIOD_KEY = /^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]|9M|Y)$/;
@@ -34,6 +35,7 @@ export class MatrixPageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(PG_INTEGER_MAX)
   offset?: number;
 
   @ApiPropertyOptional({ default: 100, maximum: 1000, description: 'Units per page' })

@@ -11,10 +11,12 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { PG_INTEGER_MAX } from '../../common/integer-param';
 import { CUTOFF_WINDOW_KINDS, type CutoffWindowKind, type DeadlineRule, PERIOD_TYPES, type PeriodType } from '../../periods/domain';
 import { COMPLIANCE_STATUSES, type ComplianceStatus, TARGET_SCOPES, type TargetScope } from '../obligation.entity';
 import type { ReminderPolicy } from '../reminder-policy';
@@ -113,6 +115,7 @@ export class UpdateObligationDto extends PartialType(OmitType(CreateObligationDt
   @ApiProperty({ description: 'The revision you read; a stale one gets 409' })
   @IsInt()
   @Min(1)
+  @Max(PG_INTEGER_MAX)
   expectedRevision: number;
 }
 

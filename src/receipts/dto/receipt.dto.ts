@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBase64, IsHexadecimal, IsObject, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBase64, IsHexadecimal, IsObject, IsOptional, Length, Matches } from 'class-validator';
 import type { ReceiptContent } from '../receipt-content';
 
 class ReceiptSubmitterDto {
@@ -45,16 +45,28 @@ export class VerificationDto {
   @ApiProperty() valid: boolean;
   @ApiProperty() hashMatches: boolean;
   @ApiProperty() signatureValid: boolean;
-  @ApiProperty() keyId: string;
+  @ApiProperty({ description: 'The key that verified the signature (else the one named, or the current key)' }) keyId: string;
+  @ApiProperty({ enum: ['current', 'retired', 'unknown'] }) keyStatus: 'current' | 'retired' | 'unknown';
 }
 
 export class VerifyReceiptDto {
   @ApiProperty({ type: ReceiptContentDto }) @IsObject() content: ReceiptContent;
   @ApiProperty() @IsHexadecimal() @Length(64, 64) hash: string;
   @ApiProperty() @IsBase64() signature: string;
+  @ApiPropertyOptional({ description: 'The key id printed on the receipt; without it every known key is tried' })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{16}$/)
+  keyId?: string;
 }
 
-export class PublicKeyDto {
+export class ReceiptPublicKeyDto {
   @ApiProperty({ example: 'ab12cd34ef56ab78' }) keyId: string;
   @ApiProperty({ example: '-----BEGIN PUBLIC KEY-----…' }) publicKeyPem: string;
+  @ApiProperty({ description: 'The raw 32-byte Ed25519 public key, base64 (what RECEIPT_RETIRED_PUBLIC_KEYS lists)' }) publicKey: string;
+  @ApiProperty({ enum: ['current', 'retired'] }) status: 'current' | 'retired';
+}
+
+export class ReceiptPublicKeysDto extends ReceiptPublicKeyDto {
+  @ApiProperty({ type: [ReceiptPublicKeyDto], description: 'The current key first, then the retired keys that still verify older receipts' })
+  keys: ReceiptPublicKeyDto[];
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PG_INTEGER_MAX } from '../../common/integer-param';
 import { DELIVERY_OUTCOMES, type DeliveryOutcome } from '../../mail/delivery.entity';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from '../../submissions/domain/submission-status';
 import { REMINDER_STAGE_PATTERN } from '../domain/reminder-stage';
@@ -33,7 +34,7 @@ class ReminderFilterDto {
   @Matches(REMINDER_STAGE_PATTERN)
   stage?: string;
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PG_INTEGER_MAX) page?: number;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
 }
 

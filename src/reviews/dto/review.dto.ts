@@ -1,11 +1,12 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { PG_INTEGER_MAX } from '../../common/integer-param';
 import { nullableRef } from '../../common/openapi-schemas';
 import { SubmissionDto, TypedRowDto, VersionDetailDto, VersionDiffDto } from '../../submissions/dto/submission.dto';
 
 export class RemarkDto {
-  @ApiPropertyOptional({ example: 3, description: 'Row number in the file' }) @IsOptional() @IsInt() @Min(1) row?: number;
+  @ApiPropertyOptional({ example: 3, description: 'Row number in the file' }) @IsOptional() @IsInt() @Min(1) @Max(PG_INTEGER_MAX) row?: number;
   @ApiPropertyOptional({ example: 'so_luong_luy_ke' }) @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9_]*$/) field?: string;
   @ApiProperty({ example: 'Số lũy kế thấp hơn năm trước, đề nghị kiểm tra lại' }) @IsString() @IsNotEmpty() @MaxLength(2000) message: string;
 }
@@ -18,11 +19,13 @@ export class DecisionDto {
   @ApiProperty({ example: 2, description: 'The submitted version you reviewed; another one gets 409' })
   @IsInt()
   @Min(1)
+  @Max(PG_INTEGER_MAX)
   versionNumber: number;
 
   @ApiProperty({ example: 3, description: 'The submission revision you read; a stale one gets 409' })
   @IsInt()
   @Min(1)
+  @Max(PG_INTEGER_MAX)
   expectedRevision: number;
 
   @ApiPropertyOptional({ example: 'Đề nghị bổ sung số liệu chi nhánh', description: 'Required to return' })
@@ -42,7 +45,7 @@ export class DecisionDto {
 
 export class ReopenDto {
   @ApiProperty({ example: 'Phát hiện sai sót sau khi duyệt' }) @IsString() @Matches(/\S/, { message: 'reason là bắt buộc' }) @MaxLength(5000) reason: string;
-  @ApiProperty({ example: 4 }) @IsInt() @Min(1) expectedRevision: number;
+  @ApiProperty({ example: 4 }) @IsInt() @Min(1) @Max(PG_INTEGER_MAX) expectedRevision: number;
 }
 
 export class ReviewDto {
@@ -115,7 +118,7 @@ export class SubmissionListQueryDto {
   @IsOptional()
   @IsIn(['submittedAt', '-submittedAt', 'unitCode', '-unitCode', 'updatedAt', '-updatedAt'])
   sort?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PG_INTEGER_MAX) page?: number;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PG_INTEGER_MAX } from '../../common/integer-param';
 import { CELL_VALUE, TYPED_ROW } from '../../common/openapi-schemas';
 import { PeriodScheduleDto } from '../../periods/dto/period.dto';
 import { ReceiptDto } from '../../receipts/dto/receipt.dto';
@@ -62,7 +63,7 @@ export class VersionDetailDto extends VersionSummaryDto {
 }
 
 export class WarningJustificationDto {
-  @ApiProperty({ example: 0, description: 'Index of the warning in the version report issues' }) @IsInt() @Min(0) issue: number;
+  @ApiProperty({ example: 0, description: 'Index of the warning in the version report issues' }) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) issue: number;
   @ApiProperty({ example: 'Số liệu tăng do sáp nhập bưu cục' }) @IsString() @Matches(/\S/) @MaxLength(2000) text: string;
 }
 
@@ -71,12 +72,14 @@ export class SubmitDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(PG_INTEGER_MAX)
   versionNumber?: number;
 
   @ApiPropertyOptional({ description: 'The revision you read; a stale one gets 409' })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(PG_INTEGER_MAX)
   expectedRevision?: number;
 
   @ApiPropertyOptional({ description: 'One justification for all warnings of the version', example: 'Các cảnh báo đã được kiểm tra với sổ theo dõi' })
@@ -99,7 +102,7 @@ export class SubmitResultDto extends SubmissionDto {
 }
 
 export class RowsQueryDto {
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) offset?: number;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
 }
 
@@ -118,7 +121,7 @@ export class SubmissionQueryDto {
   @ApiPropertyOptional({ example: '2024-Y' }) @IsOptional() period?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ enum: SUBMISSION_STATUSES }) @IsOptional() @IsIn(SUBMISSION_STATUSES) status?: SubmissionStatus;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PG_INTEGER_MAX) page?: number;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
 }
 
@@ -152,8 +155,8 @@ export class DryRunResultDto {
 }
 
 export class DiffQueryDto {
-  @ApiProperty({ example: 1 }) @Type(() => Number) @IsInt() @Min(1) from: number;
-  @ApiProperty({ example: 2 }) @Type(() => Number) @IsInt() @Min(1) to: number;
+  @ApiProperty({ example: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(PG_INTEGER_MAX) from: number;
+  @ApiProperty({ example: 2 }) @Type(() => Number) @IsInt() @Min(1) @Max(PG_INTEGER_MAX) to: number;
 }
 
 export class RowFieldChangeDto {

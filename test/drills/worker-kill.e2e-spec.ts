@@ -1,10 +1,11 @@
 import Redis from 'ioredis';
 import { ReminderScheduler } from '../../src/reminders/reminder-scheduler';
+import { createObligation, createUnits, remindersOf } from '../reminders/support/fixtures';
+import { GatedSmtpSink } from '../reminders/support/gated-smtp-sink';
+import { type ReminderWorld, startReminderWorld } from '../reminders/support/reminder-world';
+import { startWorkerProcess, type WorkerProcess } from '../reminders/support/worker-process';
 import { waitFor } from '../support/wait-for';
-import { createObligation, createUnits, remindersOf } from './support/fixtures';
-import { GatedSmtpSink } from './support/gated-smtp-sink';
-import { type ReminderWorld, startReminderWorld } from './support/reminder-world';
-import { startWorkerProcess, type WorkerProcess } from './support/worker-process';
+import { Drill } from './support/drill';
 
 const UNITS = 30;
 const SENT_BEFORE_KILL = 10;
@@ -29,7 +30,7 @@ async function expireLocksOfDeadWorker(prefix: string): Promise<number> {
   }
 }
 
-describe('A worker process killed with SIGKILL in the middle of a batch of reminders', () => {
+describe('Drill: a worker process killed with SIGKILL in the middle of a batch of reminders', () => {
   let w: ReminderWorld;
   let sink: GatedSmtpSink;
   let worker: WorkerProcess | undefined;
@@ -50,6 +51,7 @@ describe('A worker process killed with SIGKILL in the middle of a batch of remin
   });
 
   it('still delivers every planned reminder exactly once after a restart', async () => {
+    const drill = new Drill('A worker process killed with SIGKILL in the middle of a batch of reminders');
     const units = await createUnits(w.db, 'KILL', Array.from({ length: UNITS }, (_, i) => ({ submitterEmails: [`vanthu.kill${i + 1}@so.gov.vn`] })));
     const obligation = await createObligation(w.db, 'NHAC-SIGKILL', { units });
     expect((await w.tick('2025-03-04T10:00:00')).planned).toBe(UNITS);
@@ -60,18 +62,32 @@ describe('A worker process killed with SIGKILL in the middle of a batch of remin
     worker = await startWorkerProcess(env);
     // Mid-batch: some e-mails sent and recorded, the next ones in flight (held before their data), the rest waiting.
     await waitFor('the worker to be mid-batch', async () => sink.accepted === SENT_BEFORE_KILL && sink.holding > 0 && (await sentInDatabase()) === SENT_BEFORE_KILL, { timeoutMs: 20000 });
+    const inFlight = sink.holding;
     worker.child.kill('SIGKILL');
-    expect(await worker.exited).toEqual({ code: null, signal: 'SIGKILL' });
-    expect(await expireLocksOfDeadWorker(w.env.REDIS_PREFIX)).toBeGreaterThan(0);
+    const exit = await worker.exited;
+    drill.check(
+      `the worker dies with SIGKILL mid-batch: ${SENT_BEFORE_KILL} of ${UNITS} sent, others in flight`,
+      `exit ${JSON.stringify(exit)} with ${SENT_BEFORE_KILL} sent and ${inFlight} in flight`,
+      exit.signal === 'SIGKILL' && inFlight > 0,
+    );
+    const orphaned = await expireLocksOfDeadWorker(w.env.REDIS_PREFIX);
     sink.release();
 
     worker = await startWorkerProcess(env);
     await waitFor('every reminder to be sent', async () => (await sentInDatabase()) === UNITS, { timeoutMs: 20000 });
-    expect((await w.t.app.get(ReminderScheduler).tick()).planned).toBe(0);
-
+    drill.check(
+      "a new worker takes over the dead worker's jobs (once their BullMQ lock has expired) and the rest of the queue",
+      `${orphaned} orphaned active jobs; ${await sentInDatabase()} of ${UNITS} sent in the end`,
+      orphaned > 0 && (await sentInDatabase()) === UNITS,
+    );
+    const again = (await w.t.app.get(ReminderScheduler).tick()).planned;
     const keys = (await remindersOf(w.db, obligation.id)).map((row) => row.mailKey as string);
-    expect(new Set(keys).size).toBe(UNITS);
-    expect(keys.map((key) => sink.countByKey.get(key))).toEqual(keys.map(() => 1));
-    expect(sink.accepted).toBe(UNITS);
+    const counts = keys.map((key) => sink.countByKey.get(key) ?? 0);
+    drill.check(
+      `every one of the ${UNITS} reminders is delivered exactly once, and a later tick plans nothing more`,
+      `the SMTP server received ${sink.accepted}: ${counts.filter((n) => n === 1).length} once, ${counts.filter((n) => n === 0).length} never, ${counts.filter((n) => n > 1).length} more than once; next tick planned ${again}`,
+      new Set(keys).size === UNITS && counts.every((n) => n === 1) && sink.accepted === UNITS && again === 0,
+    );
+    drill.finish();
   }, 60000);
 });

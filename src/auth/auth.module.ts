@@ -7,6 +7,8 @@ import type { Environment } from '../config/environment';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { SessionController } from './sessions/session.controller';
+import { WebSessionsService } from './sessions/web-sessions.service';
 
 @Module({
   imports: [
@@ -25,7 +27,8 @@ import { AuthService } from './auth.service';
       ],
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AccessGuard }],
+  controllers: [AuthController, SessionController],
+  providers: [AuthService, WebSessionsService, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [WebSessionsService],
 })
 export class AuthModule {}

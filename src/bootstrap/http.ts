@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { ProblemFilter } from '../common/problem.filter';
 import { createValidationPipe } from '../common/validation.pipe';
+import { notFoundPage, wantsNotFoundPage } from '../web/not-found-page';
 import { setupOpenApi } from './openapi';
 
 /** Everything the HTTP role adds on top of the module graph; shared by main.ts and the e2e tests. */
@@ -19,7 +20,7 @@ export function configureHttp(app: NestExpressApplication): void {
       },
     }),
   );
-  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalFilters(new ProblemFilter((request) => (wantsNotFoundPage(request.method, request.path) ? notFoundPage() : null)));
   app.useGlobalPipes(createValidationPipe());
   setupOpenApi(app);
 }

@@ -19,10 +19,15 @@ const TITLES: Record<number, [string, string]> = {
   503: ['service_unavailable', 'Dịch vụ tạm thời không sẵn sàng'],
 };
 
+/** An HTML page to answer a 404 with instead of problem+json (a person's browser), or null. */
+export type NotFoundPage = (request: Request) => string | null;
+
 /** Maps every failure to RFC 9457 problem+json; unexpected errors become a logged 500 without internals. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
+
+  constructor(private readonly notFoundPage?: NotFoundPage) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -33,6 +38,11 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: problem.requestId }, 'Unhandled error');
     }
     if (response.headersSent) return;
+    const page = problem.status === 404 ? this.notFoundPage?.(request) : null;
+    if (page) {
+      response.status(404).type('html').send(page);
+      return;
+    }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsBase64, IsHexadecimal, IsObject, Length } from 'class-validator';
+import { IsBase64, IsHexadecimal, IsObject, IsUUID, Length } from 'class-validator';
 import { ALL_ROLES, CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiSecured } from '../common/api-problems.decorator';
@@ -29,6 +29,14 @@ export class VerifyReceiptDto {
   @ApiProperty() @IsBase64() signature: string;
 }
 
+export class ReceiptListDto {
+  @ApiProperty({ type: [ReceiptDto], description: 'Oldest first' }) items: ReceiptDto[];
+}
+
+export class ReceiptQueryDto {
+  @ApiProperty({ format: 'uuid', description: 'The submission whose receipts to list' }) @IsUUID() submissionId: string;
+}
+
 const toDto = (r: ReceiptDto): ReceiptDto => ({ id: r.id, content: r.content, hash: r.hash, signature: r.signature, keyId: r.keyId });
 
 @ApiTags('Biên nhận (receipts)')
@@ -53,6 +61,15 @@ export class ReceiptsController {
   @ApiSecured(422)
   verifyDocument(@Body() body: VerifyReceiptDto): VerificationDto {
     return this.receipts.verify(body);
+  }
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'The receipts of a submission, one per submit (officers: own unit)', operationId: 'listReceipts' })
+  @ApiOkResponse({ type: ReceiptListDto })
+  @ApiSecured(422)
+  async list(@Query() query: ReceiptQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<ReceiptListDto> {
+    return { items: (await this.receipts.listFor(query.submissionId, user)).map(toDto) };
   }
 
   @Get(':id')

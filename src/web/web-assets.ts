@@ -35,12 +35,11 @@ export function loadAppAssets(directory: string = WEB_ASSETS_DIRECTORY): Map<str
  * cannot carry an inline import map; source-map comments go, as the maps are not served.
  */
 export function loadVendorAssets(): Map<string, WebAsset> {
-  const preact = dirname(require.resolve('preact/package.json'));
-  const htm = dirname(require.resolve('htm/package.json'));
+  // Each package's CommonJS entry sits beside its browser ES module build.
   const files: Array<[string, string]> = [
-    ['preact.mjs', join(preact, 'dist', 'preact.module.js')],
-    ['hooks.mjs', join(preact, 'hooks', 'dist', 'hooks.module.js')],
-    ['htm.mjs', join(htm, 'dist', 'htm.module.js')],
+    ['preact.mjs', join(dirname(require.resolve('preact')), 'preact.module.js')],
+    ['hooks.mjs', join(dirname(require.resolve('preact/hooks')), 'hooks.module.js')],
+    ['htm.mjs', join(dirname(require.resolve('htm')), 'htm.module.js')],
   ];
   return new Map(
     files.map(([name, path]) => {

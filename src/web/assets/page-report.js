@@ -153,7 +153,7 @@ function Entry({ data, reload }) {
     <section aria-labelledby="nhap-title">
       <h2 id="nhap-title">${data.current ? 'Tải lên bản sửa' : 'Nhập số liệu báo cáo'}</h2>
       <p>
-        Biểu mẫu áp dụng: phiên bản ${schema.version} (từ ${formatDate(schema.effectiveFrom)}).
+        Biểu mẫu áp dụng: phiên bản ${schema.version} (từ ${formatDate(schema.effectiveFrom)}).${' '}
         <button type="button" class="button button--link" onClick=${() => download(`/api/v1/obligations/${enc(data.obligation.code)}/schemas/${schema.version}/template.xlsx`).catch(setFailure)}>
           Tải biểu mẫu Excel
         </button>

@@ -45,8 +45,7 @@ export function TasksPage({ session }) {
                 <div class="task__main">
                   <a class="task__link" href=${reportPath(task.obligationCode, task.periodKey, list.unit.id)}>${task.obligationTitle} — ${task.periodLabel}</a>
                   <p class="task__meta">
-                    Mã ${task.obligationCode} · Hạn nộp ${formatDate(task.dueDate)} ·
-                    <span class=${task.daysUntilDue < 0 && !['await_review', 'none'].includes(task.nextAction) ? 'overdue' : ''}>${daysLeftText(task.daysUntilDue)}</span>
+                    Mã ${task.obligationCode} · Hạn nộp ${formatDate(task.dueDate)} · <span class=${task.daysUntilDue < 0 && !['await_review', 'none'].includes(task.nextAction) ? 'overdue' : ''}>${daysLeftText(task.daysUntilDue)}</span>
                   </p>
                   <p class="task__next"><span class="visually-hidden">Việc tiếp theo: </span>${NEXT_ACTION[task.nextAction]}</p>
                 </div>

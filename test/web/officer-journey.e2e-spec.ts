@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Code in page.evaluate() runs in the browser.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -35,6 +37,7 @@ describe('Officer journey in a real browser', () => {
   let unitId: string;
   const problems: string[] = [];
   const checks: PageCheck[] = [];
+  jest.setTimeout(120_000);
   const text = (selector: string) => page.locator(selector).innerText();
 
   beforeAll(async () => {

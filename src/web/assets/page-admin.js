@@ -48,7 +48,7 @@ function Users({ units }) {
     }} />
     <${Loaded} state=${list}>
       ${(data) => html`<${TableScroll} label="Danh sách người dùng">
-        <table class="table" data-testid="users">
+        <table class="table table--wide" data-testid="users">
           <caption>Danh sách người dùng (${data.total})</caption>
           <thead><tr><th scope="col">Thư điện tử</th><th scope="col">Họ tên</th><th scope="col">Vai trò</th><th scope="col">Đơn vị</th><th scope="col">Tình trạng</th><th scope="col">Thao tác</th></tr></thead>
           <tbody>

@@ -145,7 +145,7 @@ function Figures({ code, period }) {
         ${owing.items.length === 0
           ? html`<p>Tất cả đơn vị đã hoàn thành.</p>`
           : html`<${TableScroll} label="Đơn vị chưa hoàn thành và người liên hệ">
-              <table class="table" id="owing">
+              <table class="table table--wide" id="owing">
                 <caption class="visually-hidden">Đơn vị chưa hoàn thành và người liên hệ</caption>
                 <thead><tr><th scope="col">Mã</th><th scope="col">Đơn vị</th><th scope="col">Trạng thái</th><th scope="col" class="num">Số ngày quá hạn</th><th scope="col">Liên hệ</th></tr></thead>
                 <tbody>
@@ -187,7 +187,7 @@ function Figures({ code, period }) {
         </div>
         <${ErrorMessage} error=${exportError} />
         <${TableScroll} label="Tình hình nộp báo cáo theo đơn vị">
-          <table class="table" id="units">
+          <table class="table table--wide" id="units">
             <caption class="visually-hidden">Tình hình nộp báo cáo theo đơn vị</caption>
             <thead>
               <tr>

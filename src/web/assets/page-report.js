@@ -343,7 +343,7 @@ function Versions({ data }) {
   return html`<section aria-labelledby="phien-ban-title">
     <h2 id="phien-ban-title">Các phiên bản đã tải lên</h2>
     <${TableScroll} label="Các phiên bản">
-      <table class="table" data-testid="versions">
+      <table class="table table--wide" data-testid="versions">
         <caption class="visually-hidden">Các phiên bản đã tải lên, cũ nhất trước</caption>
         <thead><tr><th scope="col">Phiên bản</th><th scope="col">Tệp</th><th scope="col">Tải lên lúc</th><th scope="col">Kết quả</th><th scope="col" class="num">Lỗi</th><th scope="col" class="num">Cảnh báo</th><th scope="col">Tệp gốc</th></tr></thead>
         <tbody>

@@ -88,7 +88,7 @@ export function ReviewQueuePage() {
         <p role="status">${data.total === 0 ? 'Không có báo cáo nào khớp bộ lọc.' : `${data.total} báo cáo.`}</p>
         ${data.items.length > 0 &&
         html`<${TableScroll} label="Danh sách báo cáo">
-          <table class="table" data-testid="queue">
+          <table class="table table--wide" data-testid="queue">
             <caption class="visually-hidden">Báo cáo theo bộ lọc đã chọn</caption>
             <thead>
               <tr>

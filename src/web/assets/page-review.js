@@ -131,7 +131,7 @@ function Rows({ data }) {
     <${Loaded} state=${rows}>
       ${(slice) => html`
         <${TableScroll} label="Số liệu của báo cáo">
-          <table class="table" data-testid="rows">
+          <table class="table table--wide" data-testid="rows">
             <caption class="visually-hidden">Các dòng số liệu</caption>
             <thead><tr><th scope="col">Dòng</th>${data.fields.map((field) => html`<th scope="col">${field.label}${field.unit ? ` (${field.unit})` : ''}</th>`)}</tr></thead>
             <tbody>

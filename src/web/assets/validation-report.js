@@ -78,7 +78,7 @@ export function ValidationReport({ report, fields, heading, annotatedPath, fileN
         ${annotatedPath && html`<p class="muted">Trong tệp tải về, mỗi ô có lỗi được tô màu và ghi chú nội dung lỗi; sửa ngay trong tệp đó rồi tải lên lại.</p>`}
         <p class="muted" role="status">Đang hiện ${formatNumber(shown.length)}/${formatNumber(report.issues.length)} mục.</p>
         <${TableScroll} label="Danh sách lỗi và cảnh báo">
-          <table class="table" data-testid="issues">
+          <table class="table table--wide" data-testid="issues">
             <caption class="visually-hidden">Lỗi và cảnh báo của tệp</caption>
             <thead>
               <tr><th scope="col">Dòng</th><th scope="col">Cột</th><th scope="col">Trường</th><th scope="col">Mức độ</th><th scope="col">Nội dung</th><th scope="col">Giá trị</th></tr>

@@ -230,7 +230,7 @@ function LockExceptions({ units, obligations }) {
     <p>Cho một hay nhiều đơn vị tải lên và nộp lại báo cáo của một kỳ đã khoá, đến hết một ngày.</p>
     ${granted &&
     html`<${Notice} kind="success" title="Đã cấp ngoại lệ">
-      <p data-testid="granted">Đã cấp ngoại lệ cho ${granted.length} đơn vị: ${granted.map((item) => item.unitCode).join(', ')}.</p>
+      <p data-testid="granted">Đã cấp ngoại lệ cho ${granted.length} đơn vị: ${granted.map((item) => item.unitCode).sort().join(', ')}.</p>
     </${Notice}>`}
     <${ErrorSummary} items=${Object.entries(errors).map(([id, text]) => ({ href: `#${id}`, text }))} />
     <${ErrorMessage} error=${failure} />

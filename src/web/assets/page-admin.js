@@ -206,7 +206,6 @@ function LockExceptions({ units, obligations }) {
     if (!reason.trim()) found['ngoai-le-ly-do'] = 'Nhập lý do (ví dụ số công văn cho phép nộp lại)';
     const endDate = parseVietnameseDate(endsOn);
     if (!endDate) found['ngoai-le-het-han'] = 'Nhập ngày hết hạn dạng ngày/tháng/năm, ví dụ 30/04/2025';
-    else if (endDate < todayInVietnam()) found['ngoai-le-het-han'] = 'Ngày hết hạn phải từ hôm nay trở đi';
     setErrors(found);
     setFailure(null);
     setGranted(null);

@@ -1,3 +1,4 @@
+import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { ProblemFilter } from '../common/problem.filter';
@@ -9,6 +10,7 @@ import { setupOpenApi } from './openapi';
 export function configureHttp(app: NestExpressApplication): void {
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  const publicUrl = app.get(ConfigService).get<string>('PUBLIC_URL') ?? '';
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -16,6 +18,8 @@ export function configureHttp(app: NestExpressApplication): void {
           scriptSrc: ["'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
+          // Served over plain HTTP (an intranet address), upgrading would send the pages' scripts to an HTTPS port that is not there.
+          upgradeInsecureRequests: publicUrl.startsWith('https:') ? [] : null,
         },
       },
     }),

@@ -204,6 +204,7 @@ describe('Officer journey in a real browser', () => {
     checks.push(await inspect(page, 'dang-nhap-het-han'));
     await signIn(page, officer(UNIT));
     expect(page.url()).toBe(`${base}/bao-cao/${OBLIGATION}/2024-Y/${unitId}`);
+    await page.locator('[data-testid="versions"]').waitFor();
   });
 
   it('signs out for good: the next page asks to sign in again', async () => {

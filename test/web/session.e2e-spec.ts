@@ -1,4 +1,5 @@
 import { ADMIN, COMPLIANCE, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+import { overrideEnv } from '../support/env-override';
 import { FakeClock } from '../support/fake-clock';
 import { DEMO_PASSWORD } from '../support/test-env';
 
@@ -153,6 +154,7 @@ describe('Workspace sessions: cookie, CSRF, sign-out, expiry; pages and their ad
         expect([path, page.status, page.headers['content-type']]).toEqual([path, 200, 'text/html; charset=utf-8']);
         expect(page.text).toContain('<script type="module" src="/assets/app/main.js"></script>');
         expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+        expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
         const anonymous = await t.http().get(path);
         expect(anonymous.status).toBe(302);
         expect(anonymous.headers.location).toBe(`/dang-nhap?next=${encodeURIComponent(path)}`);
@@ -172,6 +174,17 @@ describe('Workspace sessions: cookie, CSRF, sign-out, expiry; pages and their ad
       const signInPage = await t.http().get('/dang-nhap');
       expect(signInPage.status).toBe(200);
       expect(signInPage.text).toContain('<html lang="vi">');
+    });
+
+    it('asks browsers to upgrade to HTTPS only when the public address is HTTPS (an HTTP intranet keeps working)', async () => {
+      const restore = overrideEnv({ PUBLIC_URL: 'https://baocao.example.gov.vn' });
+      const secure = await startTestApp('api');
+      try {
+        expect((await secure.http().get('/dang-nhap')).headers['content-security-policy']).toContain('upgrade-insecure-requests');
+      } finally {
+        await secure.close();
+        restore();
+      }
     });
 
     it('keeps the old dashboard address working', async () => {

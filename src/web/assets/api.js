@@ -1,6 +1,8 @@
 // The workspace calls the same REST API as every other client, under the cookie session.
 // State-changing calls carry the session's CSRF token; a 401 means the session ended.
 let csrfToken = null;
+/** Set while signing out: requests still in flight then fail with 401, which must not look like an expired session. */
+let signingOut = false;
 
 export function useCsrfToken(token) {
   csrfToken = token;
@@ -17,6 +19,7 @@ export class ApiError extends Error {
 
 /** Sends the user to sign in again, coming back here afterwards. */
 export function signInAgain() {
+  if (signingOut) return;
   const here = `${location.pathname}${location.search}`;
   location.assign(`/dang-nhap?next=${encodeURIComponent(here)}&het-han=1`);
 }
@@ -71,6 +74,7 @@ export async function signIn(email, password) {
 }
 
 export async function signOut() {
+  signingOut = true;
   await send('/api/v1/auth/session', { method: 'DELETE', expectSession: false });
 }
 

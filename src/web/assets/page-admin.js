@@ -184,11 +184,16 @@ function LockExceptions({ units, obligations }) {
   useEffect(() => {
     if (!code) return;
     const today = todayInVietnam();
+    let current = true;
     getJson(`/api/v1/obligations/${enc(code)}/periods?from=${Number(today.slice(0, 4)) - 3}-01-01&to=${today}`).then((list) => {
+      if (!current) return;
       const items = [...list.items].reverse();
       setPeriods(items);
       setPeriod(items[0]?.key ?? '');
     }, setFailure);
+    return () => {
+      current = false;
+    };
   }, [code]);
 
   const needle = filter.trim().toLocaleLowerCase('vi');

@@ -47,6 +47,7 @@ function National({ obligationCode, periodKey }) {
   const [period, setPeriod] = useState(periodKey ?? '');
   const obligations = useLoad(() => getJson('/api/v1/obligations'), []);
   const [periods, setPeriods] = useState(null);
+  const [failure, setFailure] = useState(null);
   useTitle(code && period ? `Theo dõi ${code} ${period}` : 'Theo dõi tiến độ nộp báo cáo');
 
   useEffect(() => {
@@ -56,11 +57,16 @@ function National({ obligationCode, periodKey }) {
     if (!code) return;
     const today = todayInVietnam();
     setPeriods(null);
+    let current = true;
     getJson(`/api/v1/obligations/${enc(code)}/periods?from=${Number(today.slice(0, 4)) - HISTORY_YEARS}-01-01&to=${today}`).then((list) => {
+      if (!current) return;
       const items = [...list.items].reverse();
       setPeriods(items);
       if (!items.some((p) => p.key === period)) setPeriod((items.find((p) => p.status === 'overdue' || p.status === 'due') ?? items[0])?.key ?? '');
-    });
+    }, setFailure);
+    return () => {
+      current = false;
+    };
   }, [code]);
   useEffect(() => {
     if (code && period) history.replaceState(null, '', `/theo-doi/${enc(code)}/${enc(period)}`);
@@ -84,7 +90,7 @@ function National({ obligationCode, periodKey }) {
         options=${(periods ?? []).map((p) => [p.key, `${p.label} (hạn ${formatDate(p.dueDate)})`])}
       />
     </form>
-    <${ErrorMessage} error=${obligations.error} />
+    <${ErrorMessage} error=${obligations.error ?? failure} />
     ${code && period && periods ? html`<${Figures} key=${`${code}/${period}`} code=${code} period=${period} />` : html`<${Loading} />`}
   `;
 }

@@ -29,16 +29,20 @@ export function ReviewQueuePage() {
     setPeriods([]);
     if (!filters.obligation) return;
     const today = todayInVietnam();
+    let current = true;
     getJson(`/api/v1/obligations/${encodeURIComponent(filters.obligation)}/periods?from=${Number(today.slice(0, 4)) - 3}-01-01&to=${today}`).then(
-      (list) => setPeriods([...list.items].reverse()),
-      () => setPeriods([]),
+      (list) => current && setPeriods([...list.items].reverse()),
+      () => current && setPeriods([]),
     );
+    return () => {
+      current = false;
+    };
   }, [filters.obligation]);
 
-  const list = useLoad(() => {
+  const list = useLoad(async () => {
     const query = new URLSearchParams({ page: String(filters.page), pageSize: String(PAGE_SIZE), sort: filters.sort || 'submittedAt' });
     for (const name of ['obligation', 'period', 'status', 'late', 'flagged']) if (filters[name]) query.set(name, filters[name]);
-    return getJson(`/api/v1/submissions?${query}`);
+    return { ...(await getJson(`/api/v1/submissions?${query}`)), query: query.toString() };
   }, [JSON.stringify(filters)]);
 
   return html`
@@ -88,7 +92,7 @@ export function ReviewQueuePage() {
         <p role="status">${data.total === 0 ? 'Không có báo cáo nào khớp bộ lọc.' : `${data.total} báo cáo.`}</p>
         ${data.items.length > 0 &&
         html`<${TableScroll} label="Danh sách báo cáo">
-          <table class="table table--wide" data-testid="queue">
+          <table class="table table--wide" data-testid="queue" data-query=${data.query}>
             <caption class="visually-hidden">Báo cáo theo bộ lọc đã chọn</caption>
             <thead>
               <tr>

@@ -19,14 +19,16 @@ export function useTitle(title) {
   }, [title]);
 }
 
-/** Loads data for a page; `reload` fetches again. */
+/** Loads data for a page; `reload` fetches again. Only the latest load's answer is shown (filters change faster than answers come). */
 export function useLoad(load, deps = []) {
   const [state, setState] = useState({ loading: true, data: null, error: null });
+  const latest = useRef(0);
   const run = useCallback(() => {
+    const ticket = ++latest.current;
     setState((previous) => ({ ...previous, loading: true, error: null }));
     return load().then(
-      (data) => setState({ loading: false, data, error: null }),
-      (error) => setState({ loading: false, data: null, error }),
+      (data) => ticket === latest.current && setState({ loading: false, data, error: null }),
+      (error) => ticket === latest.current && setState({ loading: false, data: null, error }),
     );
   }, deps);
   useEffect(() => {

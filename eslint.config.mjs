@@ -24,11 +24,28 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // The dashboard page: browser ES modules.
-    files: ['src/compliance/dashboard/assets/*.js'],
+    // The web workspace: browser ES modules.
+    files: ['src/web/assets/*.js'],
     languageOptions: {
       sourceType: 'module',
-      globals: { window: 'readonly', document: 'readonly', sessionStorage: 'readonly', fetch: 'readonly', console: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', Intl: 'readonly', setTimeout: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        fetch: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        Intl: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        XMLHttpRequest: 'readonly',
+        FormData: 'readonly',
+        File: 'readonly',
+        Blob: 'readonly',
+      },
     },
+    rules: { 'no-console': 'error' },
   },
 );

@@ -23,6 +23,7 @@ import { ReviewsModule } from './reviews/reviews.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
 
 export type ProcessRole = Environment['ROLE'];
 
@@ -61,7 +62,7 @@ export class AppModule {
         ...(role === 'api' ? [] : [MailWorkerModule]),
         RemindersModule,
         ...(role === 'api' ? [] : [RemindersWorkerModule]),
-        ...(role === 'worker' ? [] : [QueueBoardModule]),
+        ...(role === 'worker' ? [] : [QueueBoardModule, WebModule]),
       ],
     };
   }

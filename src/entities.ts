@@ -1,4 +1,5 @@
 import { AuditEvent } from './audit/audit-event.entity';
+import { WebSession } from './auth/sessions/web-session.entity';
 import { Delivery } from './mail/delivery.entity';
 import { MailMessage } from './mail/mail-message.entity';
 import { Reminder } from './reminders/reminder.entity';
@@ -16,4 +17,4 @@ import { ReportingUnit } from './units/reporting-unit.entity';
 import { User } from './users/user.entity';
 
 /** Every TypeORM entity of the application; the data source and the CLI load this list. */
-export const ENTITIES = [ReportingUnit, User, AuditEvent, Obligation, ReportSchemaVersion, CalendarOverrideRow, MailMessage, Delivery, Submission, SubmissionVersion, SubmissionRowPage, Review, Receipt, EntryLockException, VersionJustification, Reminder];
+export const ENTITIES = [ReportingUnit, User, AuditEvent, Obligation, ReportSchemaVersion, CalendarOverrideRow, MailMessage, Delivery, Submission, SubmissionVersion, SubmissionRowPage, Review, Receipt, EntryLockException, VersionJustification, Reminder, WebSession];

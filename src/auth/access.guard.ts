@@ -7,19 +7,23 @@ import { AppError, forbidden } from '../common/app-error';
 import type { UserRole } from '../users/user.entity';
 import { ALLOWED_ROLES, PUBLIC_ROUTE, UNIT_SCOPE_PARAM } from './access.decorators';
 import type { AuthenticatedUser, TokenClaims } from './authenticated-user';
+import { WebSessionsService } from './sessions/web-sessions.service';
 import { assertCanAccessUnit } from './unit-scope';
 
 const unauthorized = (detail: string) => new AppError(401, 'unauthorized', 'Chưa đăng nhập', detail);
 
 interface GuardedRequest {
+  method: string;
+  protocol?: string;
   headers: Record<string, string | string[] | undefined>;
   params: Record<string, string>;
   user?: AuthenticatedUser;
 }
 
 /**
- * Global guard: a route is open only if marked @Public, otherwise it needs a valid bearer token,
- * a role listed in @Roles, and, for @UnitScoped routes, the officer's own unit.
+ * Global guard: a route is open only if marked @Public, otherwise it needs a valid bearer token (or,
+ * from the web workspace, its session cookie), a role listed in @Roles, and, for @UnitScoped
+ * routes, the officer's own unit.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -27,6 +31,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: WebSessionsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -46,6 +51,7 @@ export class AccessGuard implements CanActivate {
 
   private async authenticate(request: GuardedRequest): Promise<AuthenticatedUser> {
     const header = request.headers.authorization;
+    if (header === undefined && WebSessionsService.hasSessionCookie(request)) return this.sessions.authenticate(request);
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw unauthorized('Thiếu mã truy cập (Authorization: Bearer <token>).');
     let claims: TokenClaims & { iat: number };

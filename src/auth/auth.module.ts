@@ -7,6 +7,8 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginProtectionModule } from './login-protection/login-protection.module';
+import { SessionController } from './sessions/session.controller';
+import { WebSessionsService } from './sessions/web-sessions.service';
 
 @Module({
   imports: [
@@ -20,7 +22,8 @@ import { LoginProtectionModule } from './login-protection/login-protection.modul
     }),
     LoginProtectionModule,
   ],
-  controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AccessGuard }],
+  controllers: [AuthController, SessionController],
+  providers: [AuthService, WebSessionsService, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [WebSessionsService],
 })
 export class AuthModule {}

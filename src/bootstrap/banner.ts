@@ -1,5 +1,6 @@
 import type { Environment } from '../config/environment';
 import { DEMO_DOMAIN, type DemoAccountsNote } from '../users/user-seeder';
+import { PAGE_PATHS } from '../web/page-links';
 import { OPENAPI_PATH } from './openapi';
 
 /**
@@ -10,9 +11,10 @@ export function startupBanner(env: Environment, demoAccounts: DemoAccountsNote |
   const base = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const lines = [
     `baocao ${env.ROLE === 'all' ? 'api + worker' : 'api'} listening on ${env.HOST}:${env.PORT} (Node ${process.version}, ${env.NODE_ENV})`,
+    `  Workspace  ${base}/`,
     `  API        ${base}/api/v1`,
     `  OpenAPI    ${base}/${OPENAPI_PATH}`,
-    `  Dashboard  ${base}/dashboard`,
+    `  Dashboard  ${base}${PAGE_PATHS.compliance}`,
     `  Health     ${base}/health/ready`,
   ];
   if (demoAccounts) lines.push(...demoAccountLines(demoAccounts));

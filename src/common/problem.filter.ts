@@ -21,11 +21,15 @@ const TITLES: Record<number, [string, string]> = {
 };
 
 const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
+/** An HTML page to answer a 404 with instead of problem+json (a person's browser), or null. */
+export type NotFoundPage = (request: Request) => string | null;
 
 /** Maps every failure to RFC 9457 problem+json; unexpected errors become a logged 500 without internals. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
+
+  constructor(private readonly notFoundPage?: NotFoundPage) {}
 
   catch(thrown: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -38,6 +42,11 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (response.headersSent) return;
     if (exception instanceof RetryLaterError) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+    const page = problem.status === 404 ? this.notFoundPage?.(request) : null;
+    if (page) {
+      response.status(404).type('html').send(page);
+      return;
+    }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

@@ -7,7 +7,8 @@ import { ComplianceExportsService } from './compliance-exports.service';
 import { NATIONAL_ROLES } from './compliance-roles';
 import { CompletionService } from './completion.service';
 import { CompletionQueryDto, ExportQueryDto, PeriodRangeQueryDto } from './dto/compliance-query.dto';
-import { CompletionDto, PeriodCompletionListDto, TrendDto, UnitCompletionListDto } from './dto/completion.dto';
+import { CompletionDto, OwingUnitContactsListDto, PeriodCompletionListDto, TrendDto, UnitCompletionListDto } from './dto/completion.dto';
+import { OwingContactsService } from './owing-contacts.service';
 import { exportResponse } from './export-response';
 
 @ApiTags('Theo dõi tiến độ nộp báo cáo (compliance)')
@@ -17,6 +18,7 @@ export class CompletionController {
   constructor(
     private readonly completion: CompletionService,
     private readonly exports: ComplianceExportsService,
+    private readonly owing: OwingContactsService,
   ) {}
 
   @Get('obligations/:code/periods/:periodKey')
@@ -36,6 +38,14 @@ export class CompletionController {
   @ApiSecured(404, 422)
   units(@Param('code') code: string, @Param('periodKey') periodKey: string): Promise<UnitCompletionListDto> {
     return this.completion.units(code, periodKey);
+  }
+
+  @Get('obligations/:code/periods/:periodKey/owing')
+  @ApiOperation({ summary: "Every expected unit that has not complied, with its contacts (submitter and leadership addresses, officer accounts)", operationId: 'listOwingUnitContacts' })
+  @ApiOkResponse({ type: OwingUnitContactsListDto })
+  @ApiSecured(404, 422)
+  owingContacts(@Param('code') code: string, @Param('periodKey') periodKey: string): Promise<OwingUnitContactsListDto> {
+    return this.owing.list(code, periodKey);
   }
 
   @Get('obligations/:code/periods/:periodKey/units/export')

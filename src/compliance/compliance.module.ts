@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ObligationsModule } from '../obligations/obligations.module';
 import { PeriodsModule } from '../periods/periods.module';
+import { UnitsModule } from '../units/units.module';
+import { UsersModule } from '../users/users.module';
 import { AggregatesController } from './aggregates.controller';
 import { AggregatesRepository } from './aggregates.repository';
 import { AggregatesService } from './aggregates.service';
@@ -9,16 +11,15 @@ import { ComplianceExportsService } from './compliance-exports.service';
 import { CompletionController } from './completion.controller';
 import { CompletionRepository } from './completion.repository';
 import { CompletionService } from './completion.service';
-import { loadDashboardAssets } from './dashboard-assets';
-import { DASHBOARD_ASSETS, DashboardController } from './dashboard.controller';
 import { MatrixController } from './matrix.controller';
 import { MatrixRepository } from './matrix.repository';
 import { MatrixService } from './matrix.service';
+import { OwingContactsService } from './owing-contacts.service';
 
-/** Completion, matrices, national aggregates, their exports, and the dashboard page. */
+/** Completion, matrices, national aggregates and their exports (the workspace's /theo-doi page shows them). */
 @Module({
-  imports: [ObligationsModule, PeriodsModule],
-  controllers: [CompletionController, MatrixController, AggregatesController, DashboardController],
+  imports: [ObligationsModule, PeriodsModule, UnitsModule, UsersModule],
+  controllers: [CompletionController, MatrixController, AggregatesController],
   providers: [
     ComplianceContext,
     CompletionRepository,
@@ -28,7 +29,7 @@ import { MatrixService } from './matrix.service';
     AggregatesRepository,
     AggregatesService,
     ComplianceExportsService,
-    { provide: DASHBOARD_ASSETS, useFactory: () => loadDashboardAssets() },
+    OwingContactsService,
   ],
   exports: [CompletionService],
 })

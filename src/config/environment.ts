@@ -82,6 +82,20 @@ export class Environment {
   @Max(7 * 24 * 3600)
   JWT_TTL_SECONDS = 8 * 3600;
 
+  /** A workspace session ends after this many minutes without a request. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 60;
+
+  /** A workspace session ends this many hours after sign-in, however active. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24)
+  SESSION_MAX_HOURS = 12;
+
   @Transform(toBoolean)
   @IsBoolean()
   DEMO_SEED = false;
@@ -269,6 +283,8 @@ const EXPECTATIONS: Record<string, string> = {
   REDIS_PREFIX: 'a non-empty key prefix',
   JWT_SECRET: 'a random string of at least 32 characters',
   JWT_TTL_SECONDS: 'an integer number of seconds from 60 to 604800',
+  SESSION_IDLE_MINUTES: 'an integer number of minutes from 5 to 1440',
+  SESSION_MAX_HOURS: 'an integer number of hours from 1 to 168',
   DEMO_SEED: 'true or false',
   DEMO_PASSWORD: 'at least 8 characters',
   ADMIN_EMAIL: 'an e-mail address',

@@ -46,30 +46,40 @@ export class EntryLocksService {
   }
 
   async grant(target: SubmissionTarget, reason: string, endsAt: Date, actor: Actor): Promise<EntryLockException> {
+    const [saved] = await this.grantMany([target], reason, endsAt, actor);
+    return saved;
+  }
+
+  /** One exception per unit (same period, reason and end), all or none, each audited. */
+  async grantMany(targets: SubmissionTarget[], reason: string, endsAt: Date, actor: Actor): Promise<EntryLockException[]> {
     if (endsAt.getTime() <= this.clock.now().getTime()) {
       throw unprocessable('validation_failed', 'Ngày hết hạn ngoại lệ phải ở tương lai.', [{ field: 'endsAt', code: 'in_past', message: 'endsAt phải ở tương lai' }]);
     }
     return this.db.transaction(async (manager) => {
-      const saved = await manager.getRepository(EntryLockException).save({
-        obligationId: target.obligation.id,
-        periodKey: target.period.key,
-        unitId: target.unit.id,
-        reason: reason.normalize('NFC').trim(),
-        endsAt,
-        grantedBy: actor.user?.id ?? null,
-      });
-      await this.audit.record(manager, actor, {
-        action: 'entry_lock.exception_granted',
-        entityType: 'entry_lock_exception',
-        entityId: saved.id,
-        after: { obligation: target.obligation.code, periodKey: target.period.key, unitCode: target.unit.code, endsAt: endsAt.toISOString() },
-        reason: saved.reason,
-      });
-      return saved;
+      const granted: EntryLockException[] = [];
+      for (const target of targets) {
+        const saved = await manager.getRepository(EntryLockException).save({
+          obligationId: target.obligation.id,
+          periodKey: target.period.key,
+          unitId: target.unit.id,
+          reason: reason.normalize('NFC').trim(),
+          endsAt,
+          grantedBy: actor.user?.id ?? null,
+        });
+        await this.audit.record(manager, actor, {
+          action: 'entry_lock.exception_granted',
+          entityType: 'entry_lock_exception',
+          entityId: saved.id,
+          after: { obligation: target.obligation.code, periodKey: target.period.key, unitCode: target.unit.code, endsAt: endsAt.toISOString() },
+          reason: saved.reason,
+        });
+        granted.push(saved);
+      }
+      return granted;
     });
   }
 
-  async list(filter: { id?: string; obligationId?: string; periodKey?: string; unitId?: string; activeOnly?: boolean }) {
+  async list(filter: { id?: string; ids?: string[]; obligationId?: string; periodKey?: string; unitId?: string; activeOnly?: boolean }) {
     const qb = this.db
       .getRepository(EntryLockException)
       .createQueryBuilder('e')
@@ -81,6 +91,7 @@ export class EntryLocksService {
       .setParameter('now', this.clock.now())
       .orderBy('e.granted_at', 'DESC');
     if (filter.id) qb.andWhere('e.id = :id', { id: filter.id });
+    if (filter.ids) qb.andWhere('e.id = ANY(:ids)', { ids: filter.ids });
     if (filter.obligationId) qb.andWhere('e.obligation_id = :o', { o: filter.obligationId });
     if (filter.periodKey) qb.andWhere('e.period_key = :p', { p: filter.periodKey });
     if (filter.unitId) qb.andWhere('e.unit_id = :u', { u: filter.unitId });

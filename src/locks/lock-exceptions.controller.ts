@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { Roles } from '../auth/access.decorators';
 import { type Actor, CurrentActor } from '../audit/actor';
 import { ApiSecured } from '../common/api-problems.decorator';
@@ -13,6 +13,23 @@ export class GrantExceptionDto {
   @ApiProperty({ example: '2024-Y' }) @IsString() @MaxLength(16) periodKey: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() unitId: string;
   @ApiProperty({ example: 'Sở gặp sự cố mất điện kéo dài, được gia hạn theo công văn số 12/BTTTT' })
+  @IsString()
+  @Matches(/\S/, { message: 'reason là bắt buộc' })
+  @MaxLength(2000)
+  reason: string;
+  @ApiProperty({ format: 'date-time', example: '2025-04-30T17:00:00Z' }) @IsISO8601({ strict: true }) endsAt: string;
+}
+
+export class GrantExceptionsDto {
+  @ApiProperty({ example: 'BC-QUY-TTTT-TINH' }) @IsString() @MaxLength(64) obligationCode: string;
+  @ApiProperty({ example: '2024-Q3' }) @IsString() @MaxLength(16) periodKey: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The units that may upload and submit again (1 to 1000)' })
+  @IsUUID('all', { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @ArrayUnique()
+  unitIds: string[];
+  @ApiProperty({ example: 'Nạp lại số liệu quý III theo công văn số 45/BTTTT-VP' })
   @IsString()
   @Matches(/\S/, { message: 'reason là bắt buộc' })
   @MaxLength(2000)
@@ -63,6 +80,18 @@ export class LockExceptionsController {
     const saved = await this.locks.grant(target, body.reason, new Date(body.endsAt), actor);
     const [listed] = await this.locks.list({ id: saved.id });
     return listed;
+  }
+
+  @Post('bulk')
+  @Roles('admin', 'ministry_reviewer')
+  @ApiOperation({ summary: 'Let many units upload and submit for a locked period in one action: one exception per unit, all or none (each audited)', operationId: 'grantLockExceptions' })
+  @ApiCreatedResponse({ type: ExceptionListDto })
+  @ApiSecured(404, 422)
+  async grantMany(@Body() body: GrantExceptionsDto, @CurrentActor() actor: Actor): Promise<ExceptionListDto> {
+    const targets = [];
+    for (const unitId of body.unitIds) targets.push(await this.targets.resolve(body.obligationCode, body.periodKey, unitId));
+    const saved = await this.locks.grantMany(targets, body.reason, new Date(body.endsAt), actor);
+    return { items: await this.locks.list({ ids: saved.map((exception) => exception.id) }) };
   }
 
   @Get()

@@ -84,6 +84,16 @@ export class ObligationsController {
     return this.periods.list(code, query.from, query.to, query.at);
   }
 
+  @Get(':code/periods/:periodKey/schema')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: "The schema version in force for a period: the one its reports are validated against (and the web entry form's fields)", operationId: 'getPeriodSchema' })
+  @ApiOkResponse({ type: SchemaVersionDto })
+  @ApiSecured(404, 422)
+  async periodSchema(@Param('code') code: string, @Param('periodKey') periodKey: string): Promise<SchemaVersionDto> {
+    const period = this.periods.period(await this.obligations.find(code), periodKey);
+    return this.schemas.inForceFor(code, period);
+  }
+
   @Get(':code/schemas')
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'List the schema versions of an obligation', operationId: 'listSchemaVersions' })

@@ -33,6 +33,14 @@ export class ReportSchemasService {
     return toDto(await this.findVersion(this.db.manager, obligation, version), code);
   }
 
+  /** The version a period's reports are validated against. */
+  async inForceFor(code: string, period: Period): Promise<SchemaVersionDto> {
+    const obligation = await this.obligations.find(code);
+    const schema = await this.inForce(obligation, period);
+    if (!schema) throw notFound('biểu mẫu áp dụng cho', `${code} ${period.label}`);
+    return toDto(schema, code);
+  }
+
   async create(code: string, input: SchemaVersionInputDto, actor: Actor): Promise<SchemaVersionDto> {
     const definition = checkedDefinition(input.definition);
     return this.db.transaction(async (manager) => {

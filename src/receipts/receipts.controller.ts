@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_ROLES, CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApiSecured } from '../common/api-problems.decorator';
-import { ReceiptDto, ReceiptPublicKeysDto, VerificationDto, VerifyReceiptDto } from './dto/receipt.dto';
+import { ReceiptDto, ReceiptListDto, ReceiptPublicKeysDto, ReceiptQueryDto, VerificationDto, VerifyReceiptDto } from './dto/receipt.dto';
 import { receiptPage } from './receipt-page';
 import { ReceiptsService } from './receipts.service';
 
@@ -32,6 +32,15 @@ export class ReceiptsController {
   @ApiSecured(422)
   verifyDocument(@Body() body: VerifyReceiptDto): VerificationDto {
     return this.receipts.verify(body);
+  }
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'The receipts of a submission, one per submit (officers: own unit)', operationId: 'listReceipts' })
+  @ApiOkResponse({ type: ReceiptListDto })
+  @ApiSecured(422)
+  async list(@Query() query: ReceiptQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<ReceiptListDto> {
+    return { items: (await this.receipts.listFor(query.submissionId, user)).map(toDto) };
   }
 
   @Get(':id')

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { assertCanAccessUnit } from '../auth/unit-scope';
+import { assertCanAccessUnit, unitFilterFor } from '../auth/unit-scope';
 import { notFound } from '../common/app-error';
 import type { Environment } from '../config/environment';
 import { type ReceiptContent, receiptHash } from './receipt-content';
@@ -58,8 +58,10 @@ export class ReceiptsService {
     return receipt;
   }
 
-  async listFor(submissionId: string): Promise<Receipt[]> {
-    return this.db.getRepository(Receipt).find({ where: { submissionId }, order: { createdAt: 'ASC' } });
+  /** A submission's receipts, oldest first; an officer sees none of another unit's. */
+  async listFor(submissionId: string, user: AuthenticatedUser): Promise<Receipt[]> {
+    const unitId = unitFilterFor(user);
+    return this.db.getRepository(Receipt).find({ where: { submissionId, ...(unitId ? { unitId } : {}) }, order: { createdAt: 'ASC' } });
   }
 
   /**

@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { HistoryModule } from '../history/history.module';
 import { MailModule } from '../mail/mail.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
+import { ChangeFlagsService } from './change-flags.service';
 import { ReviewViewService } from './review-view.service';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsService } from './reviews.service';
@@ -11,7 +12,7 @@ import { SubmissionListService } from './submission-list.service';
 @Module({
   imports: [AuditModule, MailModule, SubmissionsModule, HistoryModule],
   controllers: [ReviewsController],
-  providers: [ReviewsService, ReviewViewService, SubmissionListService],
+  providers: [ReviewsService, ReviewViewService, SubmissionListService, ChangeFlagsService],
   exports: [ReviewsService],
 })
 export class ReviewsModule {}

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { unitFilterFor } from '../auth/unit-scope';
-import { SubmissionListDto, SubmissionListQueryDto } from './dto/review.dto';
+import type { PeriodType } from '../periods/domain';
+import { ChangeFlagsService } from './change-flags.service';
+import { SubmissionListDto, SubmissionListItemDto, SubmissionListQueryDto } from './dto/review.dto';
 
 const SORTS: Record<string, string> = {
   submittedAt: 's.submitted_at ASC NULLS LAST',
@@ -14,10 +16,18 @@ const SORTS: Record<string, string> = {
   '-updatedAt': 's.updated_at DESC',
 };
 
+/** A queue filtered on flagged changes is computed whole before paging; beyond this many, narrow the filters. */
+const MAX_FLAG_FILTERED = 5000;
+
+type ListRow = SubmissionListItemDto & { obligationId: string; periodType: PeriodType; versionId: string | null };
+
 /** Submissions across units, for the review queue; officers only ever see their own unit. */
 @Injectable()
 export class SubmissionListService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly flags: ChangeFlagsService,
+  ) {}
 
   async list(query: SubmissionListQueryDto, user: AuthenticatedUser): Promise<SubmissionListDto> {
     const page = query.page ?? 1;
@@ -37,16 +47,22 @@ export class SubmissionListService {
     if (query.late) add('s.on_time = ?', query.late === 'false');
     const from = `FROM submissions s JOIN obligations o ON o.id = s.obligation_id JOIN reporting_units u ON u.id = s.unit_id WHERE ${where.join(' AND ')}`;
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${from}`, params);
-    const items = await this.db.query(
-      `SELECT s.id, o.code AS "obligationCode", s.period_key AS "periodKey", s.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName",
+    const byFlag = query.flagged !== undefined;
+    const rows: ListRow[] = await this.db.query(
+      `SELECT s.id, o.code AS "obligationCode", s.obligation_id AS "obligationId", o.period_type AS "periodType",
+              coalesce(s.submitted_version_id, s.current_version_id) AS "versionId", s.period_key AS "periodKey", s.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName",
               s.status, s.submitted_at AS "submittedAt", s.on_time AS "onTime", s.days_late AS "daysLate",
               cv.number AS "currentVersion", sv.number AS "submittedVersion", s.version_count AS "versionCount", s.revision,
               (SELECT count(*)::int FROM reviews r WHERE r.submission_id = s.id AND r.decision = 'return') AS "returnCount"
        ${from.replace('WHERE', 'LEFT JOIN submission_versions cv ON cv.id = s.current_version_id LEFT JOIN submission_versions sv ON sv.id = s.submitted_version_id WHERE')}
        ORDER BY ${SORTS[query.sort ?? 'submittedAt']}, u.code, s.id
-       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+       LIMIT ${byFlag ? MAX_FLAG_FILTERED : pageSize} OFFSET ${byFlag ? 0 : (page - 1) * pageSize}`,
       params,
     );
-    return { items, total, page, pageSize };
+    const flagged = await this.flags.flagged(rows);
+    const items = rows.map(({ obligationId: _o, periodType: _p, versionId: _v, ...item }) => ({ ...item, flagged: flagged.has(item.id) }));
+    if (!byFlag) return { items, total, page, pageSize };
+    const matching = items.filter((item) => item.flagged === (query.flagged === 'true'));
+    return { items: matching.slice((page - 1) * pageSize, page * pageSize), total: matching.length, page, pageSize };
   }
 }

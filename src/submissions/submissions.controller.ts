@@ -22,6 +22,7 @@ import {
   VersionDiffDto,
   VersionListDto,
 } from './dto/submission.dto';
+import { AnnotatedWorkbookService } from './annotated-workbook.service';
 import { SubmissionsService } from './submissions.service';
 import { type UploadedFile as UploadedFileData, UploadService } from './upload.service';
 
@@ -34,6 +35,7 @@ export class SubmissionsController {
   constructor(
     private readonly submissions: SubmissionsService,
     private readonly uploads: UploadService,
+    private readonly annotated: AnnotatedWorkbookService,
   ) {}
 
   @Get()
@@ -119,6 +121,28 @@ export class SubmissionsController {
     const file = await this.submissions.file(code, periodKey, unitId, number);
     response.setHeader('X-Content-SHA256', file.sha256);
     return new StreamableFile(file.content, { type: file.mediaType, disposition: attachmentDisposition(file.originalName), length: file.content.length });
+  }
+
+  @Get('versions/:number/annotated.xlsx')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({
+    summary: "The officer's own workbook with each problem marked: offending cells filled and the Vietnamese message as a cell note, plus a sheet listing every issue (a CSV or JSON upload becomes an XLSX of its rows)",
+    operationId: 'downloadAnnotatedWorkbook',
+  })
+  @ApiFileResponse('XLSX workbook', XLSX_MEDIA_TYPE)
+  @ApiSecured(400, 404, 422)
+  async annotatedWorkbook(
+    @Param('code') code: string,
+    @Param('periodKey') periodKey: string,
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @IntParam('number') number: number,
+  ): Promise<StreamableFile> {
+    const workbook = await this.annotated.build(code, periodKey, unitId, number);
+    return new StreamableFile(workbook.content, {
+      type: XLSX_MEDIA_TYPE,
+      disposition: attachmentDisposition(workbook.fileName),
+      length: workbook.content.length,
+    });
   }
 
   @Get('versions/:number/rows')

@@ -7,10 +7,14 @@ import type { Environment } from '../config/environment';
 import { LockExceptionsController } from '../locks/lock-exceptions.controller';
 import { LocksModule } from '../locks/locks.module';
 import { ObligationsModule } from '../obligations/obligations.module';
+import { PeriodsModule } from '../periods/periods.module';
 import { ReceiptsModule } from '../receipts/receipts.module';
+import { AnnotatedWorkbookService } from './annotated-workbook.service';
 import { SubmissionTargetService } from './submission-target.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
+import { TasksController } from './tasks.controller';
+import { TasksService } from './tasks.service';
 import { UploadService } from './upload.service';
 
 @Module({
@@ -18,6 +22,7 @@ import { UploadService } from './upload.service';
     AuditModule,
     ObligationsModule,
     LocksModule,
+    PeriodsModule,
     ReceiptsModule,
     MulterModule.registerAsync({
       inject: [ConfigService],
@@ -27,8 +32,8 @@ import { UploadService } from './upload.service';
       }),
     }),
   ],
-  controllers: [SubmissionsController, LockExceptionsController],
-  providers: [SubmissionsService, UploadService, SubmissionTargetService],
+  controllers: [SubmissionsController, TasksController, LockExceptionsController],
+  providers: [SubmissionsService, UploadService, SubmissionTargetService, AnnotatedWorkbookService, TasksService],
   exports: [SubmissionsService, SubmissionTargetService],
 })
 export class SubmissionsModule {}

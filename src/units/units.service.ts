@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/app-error';
@@ -45,6 +45,13 @@ export class UnitsService {
   async contacts(id: string): Promise<UnitContactsDto> {
     const unit = await this.find(id);
     return { submitterEmails: unit.submitterEmails, leadershipEmail: unit.leadershipEmail };
+  }
+
+  /** Reminder contacts of several units, by unit id. */
+  async contactsOf(ids: string[]): Promise<Map<string, UnitContactsDto>> {
+    if (ids.length === 0) return new Map();
+    const units = await this.db.getRepository(ReportingUnit).find({ where: { id: In(ids) } });
+    return new Map(units.map((unit) => [unit.id, { submitterEmails: unit.submitterEmails, leadershipEmail: unit.leadershipEmail }]));
   }
 
   async updateContacts(id: string, contacts: UnitContactsDto, actor: Actor): Promise<UnitContactsDto> {

@@ -27,6 +27,16 @@ export class UsersService {
     return { items: users.map(toDto), total: users.length };
   }
 
+  /** Active province officers' e-mails by unit id. */
+  async officerEmailsOf(unitIds: string[]): Promise<Map<string, string[]>> {
+    const rows: Array<{ unitId: string; emails: string[] }> = await this.db.query(
+      `SELECT unit_id AS "unitId", array_agg(email ORDER BY email) AS emails FROM users
+        WHERE role = 'province_officer' AND active AND unit_id = ANY($1::uuid[]) GROUP BY unit_id`,
+      [unitIds],
+    );
+    return new Map(rows.map((row) => [row.unitId, row.emails]));
+  }
+
   async create(input: CreateUserDto, actor: Actor): Promise<UserDto> {
     if (input.role !== 'province_officer' && input.unitId) {
       throw unprocessable('validation_failed', 'Chỉ cán bộ tỉnh (province_officer) được gắn với một đơn vị.', [

@@ -1,34 +1,32 @@
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { addDays } from '../../src/periods/domain';
-import { COMPLIANCE, type TestApp } from '../support/app';
+import { COMPLIANCE, officer, REVIEWER, type TestApp } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
-import { DEMO_PASSWORD } from '../support/test-env';
-import { obligationId, putSubmission } from './support/fixtures';
+import { csv, QUARTERLY_HEADER } from '../support/report-files';
+import { accessible, inspect, launchBrowser, listen, openWindow, type PageCheck, signIn } from '../web/support/browser';
+import { onlyRefusedRequests } from '../web/support/journeys';
+import { obligationId, putSubmission, unitIds } from './support/fixtures';
 import { startOnOwnDatabase } from './support/own-database';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const OBLIGATION = 'BC-QUY-TTTT-TINH';
 const PERIODS = ['2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'];
-/** Approved provinces per quarter, rising to 61 of 63 in 2024-Q4. */
-const APPROVED = [44, 47, 50, 53, 55, 57, 59, 61];
+/** Approved provinces per quarter: all 63 in 2024-Q3, then 61 of 63 in 2024-Q4. */
+const APPROVED = [44, 47, 50, 53, 55, 57, 63, 61];
+/** Provinces whose last two quarters are real reports (uploaded, submitted, approved): the aggregates add them up. */
+const REPORTING = ['01', '02'];
 
 interface Completion {
   headline: string;
-  completionPercent: number;
   onTime: number;
   late: number;
   overdue: number;
-  expected: number;
   counts: Record<string, number>;
   owing: Array<{ unitCode: string; daysOverdue: number | null }>;
 }
 
+/** The compliance officer's journey in a real browser: sign in, the completion of a quarter, 63/63, the national aggregates. */
 describe('Compliance dashboard in a real browser', () => {
   const clock = new FakeClock(new Date('2025-02-10T03:00:00Z'));
   let t: TestApp;
@@ -37,14 +35,34 @@ describe('Compliance dashboard in a real browser', () => {
   let page: Page;
   let base: string;
   const problems: string[] = [];
+  const checks: PageCheck[] = [];
+  jest.setTimeout(120_000);
 
-  /** Eight quarters of reports of the 63 provinces: the first ones approved (every ninth late), then one returned, one submitted, the rest nothing. */
+  /** Uploads, submits and approves a quarterly report through the API two days before its due date. */
+  async function report(unit: string, unitId: string, period: { key: string; dueDate: string }, values: Array<string | number>) {
+    clock.set(`${addDays(period.dueDate, -2)}T03:00:00Z`);
+    const path = `/api/v1/obligations/${OBLIGATION}/periods/${period.key}/units/${unitId}/submission`;
+    const token = await t.tokenFor(officer(unit));
+    const uploaded = await t.http().post(`${path}/versions`).set('authorization', token).attach('file', csv([QUARTERLY_HEADER, [...values, '14/12/2024', 'Nguyễn Văn A', '']]), 'bao-cao.csv');
+    expect(uploaded.body.version?.valid).toBe(true);
+    const sent = await t.http().post(`${path}/submit`).set('authorization', token).send({});
+    const approved = await t
+      .http()
+      .post(`/api/v1/submissions/${sent.body.id}/decisions`)
+      .set('authorization', await t.tokenFor(REVIEWER))
+      .send({ decision: 'approve', versionNumber: 1, expectedRevision: sent.body.revision });
+    expect(approved.body.status).toBe('approved');
+  }
+
+  /** Eight quarters of the 63 provinces: the first ones approved (every ninth late), then one returned, one submitted, the rest nothing. */
   async function seedQuarters(db: DataSource): Promise<void> {
     const obligation = await obligationId(db, OBLIGATION);
-    const provinces: Array<{ id: string }> = await db.query('SELECT id FROM reporting_units WHERE valid_to IS NULL ORDER BY code');
+    const ids = await unitIds(db);
+    const provinces: Array<{ id: string; code: string }> = await db.query('SELECT id, code FROM reporting_units WHERE valid_to IS NULL ORDER BY code');
     const schedule = await t.http().get(`/api/v1/obligations/${OBLIGATION}/periods?from=${PERIODS[0]}&to=${PERIODS[PERIODS.length - 1]}`).set('authorization', await t.tokenFor(COMPLIANCE));
     for (const [i, period] of schedule.body.items.entries()) {
       for (const [rank, unit] of provinces.entries()) {
+        if (i >= 6 && REPORTING.includes(unit.code)) continue;
         const late = rank % 9 === 4;
         const submittedAt = `${addDays(period.dueDate, late ? 2 : -2)}T03:00:00Z`;
         const status = rank < APPROVED[i] ? 'approved' : rank === APPROVED[i] ? 'returned' : rank === APPROVED[i] + 1 && i < 7 ? 'submitted' : null;
@@ -52,24 +70,21 @@ describe('Compliance dashboard in a real browser', () => {
         await putSubmission(db, { obligationId: obligation, periodKey: period.key, unitId: unit.id, status, submittedAt, dueDate: period.dueDate, onTime: !late, daysLate: late ? 2 : 0 });
       }
     }
+    const [q3, q4] = schedule.body.items.slice(6);
+    await report('01', ids['01'], q3, ['800.000', '200', 1000, 700, 4500, 3500, 9, 45, '35']);
+    await report('02', ids['02'], q3, ['200.000', '50', 500, 300, 1500, 1000, 3, 15, '25']);
+    await report('01', ids['01'], q4, ['1.000.000', '250,5', 1000, 800, 5000, 4000, 10, 50, '40,5']);
+    await report('02', ids['02'], q4, ['300.000', '49,5', 500, 400, 2000, 1500, 5, 25, '51']);
+    clock.set('2025-02-10T03:00:00Z');
   }
 
   beforeAll(async () => {
     ({ t, stop } = await startOnOwnDatabase('dashboard', clock));
     await seedQuarters(t.app.get(getDataSourceToken()));
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.setDefaultTimeout(10_000);
-  }, 60_000);
+    base = await listen(t);
+    browser = await launchBrowser();
+    ({ page } = await openWindow(browser, problems));
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await stop();
@@ -77,67 +92,41 @@ describe('Compliance dashboard in a real browser', () => {
 
   const api = async <T>(path: string): Promise<T> => (await t.http().get(path).set('authorization', await t.tokenFor(COMPLIANCE))).body as T;
   const text = (selector: string) => page.locator(selector).innerText();
-  /** Waits until the element shows some text (the page fills it asynchronously). */
-  const shown = async (selector: string) => {
-    await page.locator(selector).filter({ hasText: /\S/ }).waitFor();
-    return text(selector);
-  };
+  const showing = (obligation: string, period: string) => page.locator(`[data-shown="${obligation}/${period}"]`).waitFor();
 
-  it('serves the page without a token, as HTML with a script policy of its own origin only', async () => {
-    const response = await t.http().get('/dashboard');
-    expect(response.status).toBe(200);
-    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(response.text).toContain('<script type="module" src="/dashboard/assets/app.js"></script>');
-    expect(response.text).not.toMatch(/<script>(?!<\/script>)/);
-    const script = await t.http().get('/dashboard/assets/app.js');
-    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect((await t.http().get('/dashboard/assets/secret.env')).status).toBe(404);
-  });
-
-  it('logs in, keeps the token in sessionStorage and lists the obligations', async () => {
+  it('moved from /dashboard to the workspace, behind the same sign-in as every page, with no token in the page', async () => {
     await page.goto(`${base}/dashboard`);
-    await page.locator('#login').waitFor({ state: 'visible' });
-    await page.fill('#email', 'compliance@baocao.local');
-    await page.fill('#password', 'sai-mat-khau');
-    await page.click('#login-submit');
-    expect(await shown('#login-error')).toBe('Sai thư điện tử hoặc mật khẩu.');
-    // The refused log-in is the only failed request so far.
-    expect(problems).toEqual(['Failed to load resource: the server responded with a status of 401 (Unauthorized)']);
-    problems.splice(0);
-
-    await page.fill('#password', DEMO_PASSWORD);
-    await page.click('#login-submit');
-    await page.locator('#board').waitFor({ state: 'visible' });
-    expect(await page.evaluate('sessionStorage.getItem("baocao.token")')).toMatch(/^ey/);
-    expect(await text('#user-email')).toBe('compliance@baocao.local');
-    await page.locator(`#obligation option[value="${OBLIGATION}"]`).waitFor({ state: 'attached' });
+    await page.waitForURL(`${base}/dang-nhap?next=%2Ftheo-doi`);
+    await signIn(page, COMPLIANCE);
+    expect(page.url()).toMatch(new RegExp(`^${base}/theo-doi`));
+    expect(await page.evaluate('JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }) + document.cookie')).toBe('{}{}');
   });
 
-  it('shows the figures of the chosen obligation and period as the API gives them', async () => {
-    await page.selectOption('#obligation', OBLIGATION);
+  it('shows the figures of a quarter as the API gives them, with the units still owing and their contacts', async () => {
+    await page.getByLabel('Nghĩa vụ báo cáo').selectOption(OBLIGATION);
     await page.locator('#period option[value="2024-Q4"]').waitFor({ state: 'attached' });
-    await page.selectOption('#period', '2024-Q4');
-    await page.locator(`body[data-shown="${OBLIGATION}/2024-Q4"][data-state="ready"]`).waitFor();
+    await page.getByLabel('Kỳ báo cáo').selectOption('2024-Q4');
+    await showing(OBLIGATION, '2024-Q4');
+    expect(page.url()).toBe(`${base}/theo-doi/${OBLIGATION}/2024-Q4`);
 
     const completion = await api<Completion>(`/api/v1/compliance/obligations/${OBLIGATION}/periods/2024-Q4`);
     expect(completion.headline).toBe('61/63');
-    expect(await text('#headline')).toBe(completion.headline);
+    expect(await text('#headline')).toBe('61/63');
     expect(await text('#percent')).toBe('96,83%');
     expect(await text('#due-date')).toBe('20/12/2024');
     expect(await text('#stat-on-time')).toBe(String(completion.onTime));
     expect(await text('#stat-late')).toBe(String(completion.late));
     expect(await text('#stat-overdue')).toBe(String(completion.overdue));
     expect(await text('#stat-expected')).toBe('63');
-
     for (const [status, count] of Object.entries({ approved: completion.counts.approved, returned: completion.counts.returned, not_started: completion.counts.notStarted })) {
       expect(await page.locator(`#status-chart [data-status="${status}"] .value`).textContent()).toBe(String(count));
     }
-
-    const owing = await page.locator('#owing tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent)));
+    const owing = await page.locator('#owing tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 4).map((cell) => cell.textContent)));
     expect(owing).toEqual(completion.owing.map((unit) => [unit.unitCode, expect.any(String), expect.any(String), String(unit.daysOverdue)]));
     expect(owing.map((row) => row[2])).toEqual(['Bị trả lại', 'Chưa nộp']);
     expect(await text('#owing-count')).toBe('2');
+    const contacts = await page.locator('#owing tbody tr').first().locator('td.contacts').innerText();
+    expect(contacts).toBe(officer(completion.owing[0].unitCode));
 
     const trend = await api<{ items: Array<{ period: { key: string }; completionPercent: number }> }>(`/api/v1/compliance/obligations/${OBLIGATION}/trend?to=2024-Q4`);
     const bars = await page.locator('#trend-chart [data-period]').evaluateAll((groups) => groups.map((group) => [group.getAttribute('data-period'), group.querySelector('.value')?.textContent]));
@@ -146,15 +135,35 @@ describe('Compliance dashboard in a real browser', () => {
 
     expect(await page.locator('#units tbody tr').count()).toBe(63);
     expect(await page.locator('#units tbody tr[data-unit="01"] td').allInnerTexts()).toEqual(['01', 'Thành phố Hà Nội', 'Đã duyệt', '20/12/2024', '10:00 18/12/2024', 'Có', '0', '–']);
-
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
-    expect(problems).toEqual([]);
+    checks.push(await inspect(page, 'theo-doi'));
   });
 
-  it('goes back to the log-in form on log-out and forgets the token', async () => {
-    await page.click('#logout');
-    await page.locator('#login').waitFor({ state: 'visible' });
-    expect(await page.evaluate('sessionStorage.getItem("baocao.token")')).toBeNull();
+  it('shows the national aggregates of the quarter with their change against the previous quarter', async () => {
+    const aggregates = page.locator('[data-testid="aggregates"]');
+    expect(await aggregates.locator('h2').innerText()).toBe('Số liệu tổng hợp toàn quốc: Quý IV/2024');
+    expect(await aggregates.locator('tr[data-field="san_luong_buu_gui"]').locator('th, td').allInnerTexts()).toEqual([
+      'Sản lượng bưu gửi (bưu gửi)',
+      '1.300.000',
+      '+300.000 (+30%)',
+      '– (–)',
+    ]);
+    expect(await aggregates.locator('tr[data-field="doanh_thu_buu_chinh"] td').first().innerText()).toBe('300');
+    expect(await aggregates.locator('tr[data-field="ty_le_ho_so_truc_tuyen_toan_trinh"] th').innerText()).toBe('Tỷ lệ hồ sơ trực tuyến toàn trình (%), trung bình');
+    expect(await aggregates.locator('tr[data-field="ty_le_ho_so_truc_tuyen_toan_trinh"] td').first().innerText()).toBe('45,75');
+  });
+
+  it('shows a quarter every province completed as 63/63, opened from its own address', async () => {
+    await page.goto(`${base}/theo-doi/${OBLIGATION}/2024-Q3`);
+    await showing(OBLIGATION, '2024-Q3');
+    expect(await text('#headline')).toBe('63/63');
+    expect(await text('#percent')).toBe('100%');
+    expect(await text('#owing-count')).toBe('0');
+    expect(await page.locator('#owing-title + p').innerText()).toBe('Tất cả đơn vị đã hoàn thành.');
+    checks.push(await inspect(page, 'theo-doi-63-63'));
+  });
+
+  it('found no serious accessibility problem, nothing wider than a phone, and no script error', () => {
+    expect(checks).toEqual(checks.map((check) => accessible(check.name)));
+    expect(onlyRefusedRequests(problems)).toEqual([]);
   });
 });

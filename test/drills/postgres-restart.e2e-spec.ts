@@ -78,7 +78,7 @@ describe('Drill: PostgreSQL restarted during uploads and reviews', () => {
   const submissionBase = (unitId: string) => `/api/v1/obligations/${PERIOD}/units/${unitId}/submission`;
   const reportFile = (unit: string, round: number) => {
     const form = new FormData();
-    form.append('file', new Blob([csv([TT35_HEADER, ...tt35Rows([round, 12, 4, 1], [25 + round, 1234, 40, Number(unit)])])]), `bao-cao-${unit}-${round}.csv`);
+    form.append('file', new Blob([new Uint8Array(csv([TT35_HEADER, ...tt35Rows([round, 12, 4, 1], [25 + round, 1234, 40, Number(unit)])]))]), `bao-cao-${unit}-${round}.csv`);
     return form;
   };
   const expectStatus = <T = Record<string, unknown>>(what: string, result: { status: number; body: Record<string, unknown> }, ...statuses: number[]): T => {

@@ -5,6 +5,7 @@ import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import { AccessGuard } from '../../src/auth/access.guard';
+import { WebSessionsService } from '../../src/auth/sessions/web-sessions.service';
 import { ProblemFilter } from '../../src/common/problem.filter';
 import { ADMIN, COMPLIANCE, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 
@@ -138,6 +139,8 @@ describe('Deny by default', () => {
       controllers: [UndeclaredController],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
+        // Reached only for requests carrying a session cookie; this one carries a bearer token.
+        { provide: WebSessionsService, useValue: {} },
         { provide: getDataSourceToken(), useValue: { query: async () => [{ role: 'admin', unit_id: null, email: 'a@b', active: true, changed: null }] } },
       ],
     }).compile();

@@ -17,11 +17,11 @@ describe('Platform: health, request ids, errors, OpenAPI', () => {
   it('echoes a caller request id and makes one otherwise, also on errors', async () => {
     const given = await t.http().get('/health').set('x-request-id', 'trace-abc.123');
     expect(given.headers['x-request-id']).toBe('trace-abc.123');
-    const made = await t.http().get('/nowhere');
+    const made = await t.http().get('/api/v1/nowhere');
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(made.status).toBe(404);
     expect(made.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(made.body).toMatchObject({ status: 404, code: 'not_found', requestId: made.headers['x-request-id'], instance: '/nowhere' });
+    expect(made.body).toMatchObject({ status: 404, code: 'not_found', requestId: made.headers['x-request-id'], instance: '/api/v1/nowhere' });
   });
 
   it('sets security headers (helmet)', async () => {

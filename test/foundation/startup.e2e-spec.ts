@@ -170,7 +170,7 @@ describe('Start-up (node dist/src/main.js)', () => {
       expect(lines.some((line) => /Applied migrations: Foundation/.test(line.msg))).toBe(true);
       expect(lines.at(-1).msg).toBe('shutdown complete');
       const banner = lines.find((line) => /listening on/.test(line.msg))?.msg as string;
-      expect(banner).toMatch(/\n {2}OpenAPI +http:\/\/localhost:\d+\/api\/docs\n {2}Dashboard +http:\/\/localhost:\d+\/dashboard/);
+      expect(banner).toMatch(/\n {2}Workspace +http:\/\/localhost:\d+\/\n {2}API +http:\/\/localhost:\d+\/api\/v1\n {2}OpenAPI +http:\/\/localhost:\d+\/api\/docs\n {2}Dashboard +http:\/\/localhost:\d+\/theo-doi\n/);
       expect(banner).toContain(`Node ${process.version}`);
       expect(lines.filter((line) => line.level >= 30 && /^Mapped \{/.test(line.msg))).toEqual([]);
       const requestLine = lines.find((line) => line.req?.url === '/api/v1/units');

@@ -1,4 +1,5 @@
 import { ADMIN, COMPLIANCE, officer, REVIEWER } from '../support/app';
+import { DEMO_PASSWORD } from '../support/test-env';
 import { createObligation, createUnits, remindersOf, setSubmission, type TestObligation, type TestUnit } from './support/fixtures';
 import { type ReminderWorld, startReminderWorld, vietnam } from './support/reminder-world';
 
@@ -170,6 +171,22 @@ describe('Reminder operations: lists, remind now, queue dashboard', () => {
       const queues = await w.t.http().get('/admin/queues/api/queues').set('cookie', cookie.split(';')[0]);
       expect(queues.status).toBe(200);
       expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['mail', 'reminders']);
+    });
+
+    it("opens for an administrator signed in to the web workspace (the admin page's link), not for other roles", async () => {
+      const session = async (email: string) => {
+        const signedIn = await w.t.http().post('/api/v1/auth/session').send({ email, password: DEMO_PASSWORD });
+        return ([] as string[]).concat(signedIn.headers['set-cookie'])[0].split(';')[0];
+      };
+      const admin = await session(ADMIN);
+      const page = await w.t.http().get('/admin/queues').set('cookie', admin);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('<base href="/admin/queues/"');
+      expect((await w.t.http().get('/admin/queues/api/queues').set('cookie', admin)).status).toBe(200);
+      const crossSite = await w.t.http().put('/admin/queues/api/queues/mail/pause').set('cookie', admin).set('origin', 'https://evil.example');
+      expect(crossSite.status).toBe(403);
+      expect((await w.t.http().get('/admin/queues').set('cookie', await session(REVIEWER))).status).toBe(403);
+      expect((await w.t.http().get('/admin/queues').set('cookie', 'baocao_session=het-han')).status).toBe(401);
     });
   });
 

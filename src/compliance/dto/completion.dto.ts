@@ -95,3 +95,20 @@ export class TrendDto {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ type: [TrendPointDto], description: 'Oldest period first' }) items: TrendPointDto[];
 }
+
+export class OwingUnitContactsDto {
+  @ApiProperty({ format: 'uuid' }) unitId: string;
+  @ApiProperty({ example: '01' }) unitCode: string;
+  @ApiProperty({ example: 'Thành phố Hà Nội' }) unitName: string;
+  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: SubmissionStatus;
+  @ApiProperty({ type: Number, nullable: true, description: 'Days past the due date; null until it has passed' }) daysOverdue: number | null;
+  @ApiProperty({ type: [String], description: "The unit's submitter addresses (reminders go there)" }) submitterEmails: string[];
+  @ApiProperty({ type: String, nullable: true, description: 'Leadership address (in copy of escalations)' }) leadershipEmail: string | null;
+  @ApiProperty({ type: [String], description: "The unit's active province officer accounts" }) officerEmails: string[];
+}
+
+export class OwingUnitContactsListDto {
+  @ApiProperty({ type: ObligationSummaryDto }) obligation: ObligationSummaryDto;
+  @ApiProperty({ type: PeriodScheduleDto }) period: PeriodScheduleDto;
+  @ApiProperty({ type: [OwingUnitContactsDto], description: 'Every expected unit not complied, by unit code' }) items: OwingUnitContactsDto[];
+}

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBase64, IsHexadecimal, IsObject, IsOptional, Length, Matches } from 'class-validator';
+import { IsBase64, IsHexadecimal, IsObject, IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import type { ReceiptContent } from '../receipt-content';
 
 class ReceiptSubmitterDto {
@@ -69,4 +69,12 @@ export class ReceiptPublicKeyDto {
 export class ReceiptPublicKeysDto extends ReceiptPublicKeyDto {
   @ApiProperty({ type: [ReceiptPublicKeyDto], description: 'The current key first, then the retired keys that still verify older receipts' })
   keys: ReceiptPublicKeyDto[];
+}
+
+export class ReceiptListDto {
+  @ApiProperty({ type: [ReceiptDto], description: 'Oldest first' }) items: ReceiptDto[];
+}
+
+export class ReceiptQueryDto {
+  @ApiProperty({ format: 'uuid', description: 'The submission whose receipts to list' }) @IsUUID() submissionId: string;
 }

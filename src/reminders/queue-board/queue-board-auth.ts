@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { AppError } from '../../common/app-error';
+import { WebSessionsService } from '../../auth/sessions/web-sessions.service';
+import { AppError, forbidden } from '../../common/app-error';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, type ProblemDetails } from '../../common/problem';
 import { requestIdOf } from '../../common/request-id';
 import type { AdminTokenVerifier } from './admin-token';
@@ -31,11 +32,32 @@ function sendProblem(request: Request, response: Response, error: AppError): voi
   response.status(error.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
-/** Express middleware in front of bull-board: administrators only, by bearer token (or the cookie it sets). */
-export function queueBoardAuth(verifier: AdminTokenVerifier) {
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * An administrator signed in to the web workspace (the admin page links here). bull-board's own
+ * requests carry no CSRF token: its actions are accepted from our own origin only, and the
+ * SameSite cookie is not sent by other sites' forms anyway.
+ */
+async function workspaceAdmin(sessions: WebSessionsService, request: Request): Promise<void> {
+  const user = await sessions.authenticate({ method: 'GET', headers: request.headers, protocol: request.protocol });
+  if (user.role !== 'admin') throw forbidden('Chỉ quản trị viên được xem bảng theo dõi hàng đợi.');
+  if (!SAFE_METHODS.has(request.method)) sessions.assertSameOrigin(request);
+}
+
+/**
+ * Express middleware in front of bull-board: administrators only, by bearer token (or the cookie it
+ * sets), or by the workspace's session.
+ */
+export function queueBoardAuth(verifier: AdminTokenVerifier, sessions: WebSessionsService) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const token = bearer ?? cookieToken(request.headers.cookie);
+    const fail = (error: unknown) => (error instanceof AppError ? sendProblem(request, response, error) : next(error));
+    if (!token && WebSessionsService.hasSessionCookie(request)) {
+      workspaceAdmin(sessions, request).then(() => next(), fail);
+      return;
+    }
     verifier.verify(token).then(
       (expiresAt) => {
         if (bearer) {
@@ -45,7 +67,7 @@ export function queueBoardAuth(verifier: AdminTokenVerifier) {
         }
         next();
       },
-      (error: unknown) => (error instanceof AppError ? sendProblem(request, response, error) : next(error)),
+      fail,
     );
   };
 }

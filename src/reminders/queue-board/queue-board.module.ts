@@ -8,6 +8,8 @@ import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { Queue } from 'bullmq';
 import type { Application } from 'express';
+import { AuthModule } from '../../auth/auth.module';
+import { WebSessionsService } from '../../auth/sessions/web-sessions.service';
 import type { Environment } from '../../config/environment';
 import { MAIL_QUEUE } from '../../mail/mail-job';
 import { REMINDERS_QUEUE } from '../reminder-queue';
@@ -24,6 +26,7 @@ class QueueBoardMount implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     private readonly verifier: AdminTokenVerifier,
+    private readonly sessions: WebSessionsService,
   ) {}
 
   onModuleInit(): void {
@@ -35,13 +38,14 @@ class QueueBoardMount implements OnModuleInit {
       serverAdapter: board,
       options: { uiConfig: { boardTitle: 'baocao: hàng đợi' } },
     });
-    http.getInstance<Application>().use(QUEUE_BOARD_PATH, queueBoardAuth(this.verifier), board.getRouter());
+    http.getInstance<Application>().use(QUEUE_BOARD_PATH, queueBoardAuth(this.verifier, this.sessions), board.getRouter());
   }
 }
 
 /** The queue dashboard (bull-board) at /admin/queues for administrators. Import only in HTTP roles. */
 @Module({
   imports: [
+    AuthModule,
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({

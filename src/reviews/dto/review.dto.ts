@@ -114,6 +114,10 @@ export class SubmissionListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @Matches(/^[0-9a-f-]{36}$/i) unitId?: string;
   @ApiPropertyOptional({ enum: ['draft', 'submitted', 'returned', 'approved'] }) @IsOptional() @IsIn(['draft', 'submitted', 'returned', 'approved']) status?: string;
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: late first submissions only; false: on time only' }) @IsOptional() @IsIn(['true', 'false']) late?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only submissions whose figures changed by more than the threshold against the previous period or the same period last year' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  flagged?: string;
   @ApiPropertyOptional({ enum: ['submittedAt', '-submittedAt', 'unitCode', '-unitCode', 'updatedAt', '-updatedAt'], default: 'submittedAt' })
   @IsOptional()
   @IsIn(['submittedAt', '-submittedAt', 'unitCode', '-unitCode', 'updatedAt', '-updatedAt'])
@@ -138,6 +142,8 @@ export class SubmissionListItemDto {
   @ApiProperty() versionCount: number;
   @ApiProperty({ description: 'How many times it was returned' }) returnCount: number;
   @ApiProperty() revision: number;
+  @ApiProperty({ description: 'A figure changed by more than REVIEW_CHANGE_THRESHOLD_PERCENT against the previous period or the same period last year' })
+  flagged: boolean;
 }
 
 export class SubmissionListDto {

@@ -27,6 +27,7 @@ export function positionOf(issue: ValidationIssue, columns: readonly ColumnMappi
 }
 
 const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' } as const;
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
  * Marks each offending cell of `sheet`: a red fill for errors (yellow when it only has warnings) and
@@ -72,7 +73,9 @@ function addIssuesSheet(workbook: ExcelJS.Workbook, dataSheet: string, issues: r
   list.getRow(1).font = { bold: true };
   list.views = [{ state: 'frozen', ySplit: 1 }];
   const quoted = `'${dataSheet.replace(/'/g, "''")}'`;
-  for (const issue of issues) {
+  // What to fix first: errors, then warnings, then the reader's notes about the file as a whole.
+  const ordered = [...issues].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  for (const issue of ordered) {
     const position = positionOf(issue, columns, rowOffset);
     const address = position ? `${columnLetters(position.column)}${position.row}` : '';
     list.addRow([

@@ -5,24 +5,12 @@ import { Public } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { WebSessionsService } from '../auth/sessions/web-sessions.service';
 import { AppError, notFound } from '../common/app-error';
-import { HOME_BY_ROLE, safeReturnPath, signInPathFor } from './page-access';
+import { HOME_BY_ROLE, mayOpenPage, safeReturnPath, SIGNED_IN_PAGES, signInPathFor } from './page-access';
 import { PAGE_PATHS } from './page-links';
 import type { WebAsset } from './web-assets';
 
 export const APP_ASSETS = Symbol('APP_ASSETS');
 export const VENDOR_ASSETS = Symbol('VENDOR_ASSETS');
-
-/** The workspace pages that need a signed-in user (Express paths); each is answered with the same page shell. */
-const SIGNED_IN_PAGES = [
-  PAGE_PATHS.tasks,
-  '/bao-cao/:obligationCode/:periodKey/:unitId',
-  '/bien-nhan/:receiptId',
-  PAGE_PATHS.reviewQueue,
-  `${PAGE_PATHS.reviewQueue}/:submissionId`,
-  PAGE_PATHS.compliance,
-  `${PAGE_PATHS.compliance}/:obligationCode/:periodKey`,
-  PAGE_PATHS.administration,
-];
 
 /**
  * Serves the web workspace: one page shell for every page address (deep links from e-mails
@@ -56,14 +44,19 @@ export class WebController {
     this.sendShell(response);
   }
 
-  /** A page that needs a session: without one, sign in first and come back here. */
-  @Get(SIGNED_IN_PAGES)
+  /**
+   * A page that needs a session: without one, sign in first and come back here. A user whose role
+   * (or unit) the page is not for gets the same shell with 403, and the page says so in words.
+   */
+  @Get(Object.keys(SIGNED_IN_PAGES))
   async page(@Req() request: Request, @Res() response: Response): Promise<void> {
-    if (!(await this.signedIn(request))) {
+    const user = await this.signedIn(request);
+    if (!user) {
       response.redirect(302, signInPathFor(request.originalUrl, WebSessionsService.hasSessionCookie(request)));
       return;
     }
-    this.sendShell(response);
+    const routePath = (request.route as { path: string }).path;
+    this.sendShell(response, mayOpenPage(user, routePath, request.params as Record<string, string>) ? 200 : 403);
   }
 
   /** The compliance dashboard's former address. */
@@ -84,9 +77,9 @@ export class WebController {
     return this.file(this.vendor, name);
   }
 
-  private sendShell(response: Response): void {
+  private sendShell(response: Response, status = 200): void {
     const shell = this.assets.get('index.html') as WebAsset;
-    response.status(200).setHeader('Cache-Control', 'no-cache').type(shell.mediaType).send(shell.content);
+    response.status(status).setHeader('Cache-Control', 'no-cache').type(shell.mediaType).send(shell.content);
   }
 
   private async signedIn(request: Request): Promise<AuthenticatedUser | null> {

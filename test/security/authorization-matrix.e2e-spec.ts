@@ -1,7 +1,8 @@
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import type { UserRole } from '../../src/users/user.entity';
-import { ADMIN, COMPLIANCE, officer, REVIEWER } from '../support/app';
+import { ADMIN, COMPLIANCE, officer, REVIEWER, type TestApp } from '../support/app';
+import { DEMO_PASSWORD } from '../support/test-env';
 import { ACCESS_RULES, type AccessRule, MOUNT_SAMPLES } from './support/access-rules';
 import { fillPath, openApiOperations, type Operation, requiredQuery, samplePathValue, type Side, withQuery } from './support/openapi';
 import { registeredRoutes, type RegisteredRoute } from './support/route-table';
@@ -11,7 +12,12 @@ interface Caller {
   name: string;
   role?: UserRole;
   authorization?: string;
+  /** A page session (HttpOnly cookie) instead of a bearer token, with its CSRF token for writes. */
+  session?: { email: string; cookie: string; csrf: string };
 }
+
+/** Where pages may send state-changing requests from (PUBLIC_URL in tests). */
+const ORIGIN = 'http://localhost:3000';
 
 interface Outcome {
   route: string;
@@ -23,6 +29,13 @@ interface Outcome {
 }
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+async function signIn(t: TestApp, email: string): Promise<{ email: string; cookie: string; csrf: string }> {
+  const response = await t.http().post('/api/v1/auth/session').set('origin', ORIGIN).send({ email, password: DEMO_PASSWORD });
+  if (response.status !== 200) throw new Error(`session sign-in of ${email}: ${response.status}`);
+  const cookie = ([] as string[]).concat(response.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('baocao_session=')) as string;
+  return { email, cookie: cookie.split(';')[0], csrf: response.body.csrfToken as string };
+}
 
 describe('Authorization matrix: every route x every caller (generated from the route table and the OpenAPI document)', () => {
   let w: SecurityWorld;
@@ -54,6 +67,14 @@ describe('Authorization matrix: every route x every caller (generated from the r
       { name: 'expired admin token', authorization: signedByServer(Math.floor(Date.now() / 1000) - 60) },
       { name: 'not a token', authorization: 'Bearer not.a.token' },
     ];
+    for (const [email, role] of [
+      [officer(OWN_UNIT), 'province_officer'],
+      [REVIEWER, 'ministry_reviewer'],
+      [COMPLIANCE, 'compliance_officer'],
+      [ADMIN, 'admin'],
+    ] as const) {
+      callers.push({ name: `${role === 'province_officer' ? `province_officer of ${OWN_UNIT}` : role} (session cookie)`, role, session: await signIn(w.t, email) });
+    }
     const units = await w.t.http().get(`/api/v1/units/${w.other.unitId}`).set('authorization', tokens[ADMIN]);
     otherUnitName = units.body.name;
   });
@@ -79,12 +100,13 @@ describe('Authorization matrix: every route x every caller (generated from the r
       const operation: Operation | undefined = operations.get(keyOf(route));
       return withQuery(
         fillPath(route.path, (name) => samplePathValue(w, route.path, name, side)),
-        operation ? requiredQuery(operation) : {},
+        operation ? requiredQuery(operation, w, side) : {},
       );
     };
-    const expectedStatus = (rule: AccessRule, caller: Caller, side: Side) => {
+    const expectedStatus = (route: RegisteredRoute, rule: AccessRule, caller: Caller, side: Side) => {
       const allowed = rule.allowed ?? 200;
-      if (rule.allow === 'anyone') return allowed;
+      if (rule.page && !caller.session) return 302;
+      if (rule.allow === 'anyone') return caller.session && allowed === 200 && route.path === '/dang-nhap' ? 302 : allowed;
       if (!caller.role) return 401;
       if (!rule.allow.includes(caller.role)) return 403;
       if (caller.role === 'province_officer' && rule.ownUnitOnly && side === 'other') return 403;
@@ -100,10 +122,19 @@ describe('Authorization matrix: every route x every caller (generated from the r
           const method = route.method === 'ALL' ? 'get' : (route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete');
           let request = w.t.http()[method](url);
           if (caller.authorization) request = request.set('authorization', caller.authorization);
+          if (caller.session) {
+            // Signing out ends the session it is sent with: that request gets a session of its own.
+            const session = keyOf(route) === 'DELETE /api/v1/auth/session' ? await signIn(w.t, caller.session.email) : caller.session;
+            request = request.set('cookie', session.cookie).set('origin', ORIGIN).set('x-csrf-token', session.csrf);
+          }
           const response = method === 'get' || method === 'delete' ? await request : await request.send({});
-          const expected = expectedStatus(rule, caller, side);
+          const expected = expectedStatus(route, rule, caller, side);
           const outcome: Outcome = { route: `${route.method} ${url}`, caller: caller.name, side, expected, actual: response.status };
-          if (response.status >= 400 && !/^application\/problem\+json/.test(response.headers['content-type'] ?? '')) outcome.problem = 'error without problem+json';
+          const contentType = response.headers['content-type'] ?? '';
+          if (rule.page) {
+            if (response.status === 302 && !/^\/dang-nhap(\?|$)/.test(response.headers.location ?? '')) outcome.problem = `redirected to ${response.headers.location}, not to sign-in`;
+            if (response.status !== 302 && !/^text\/html/.test(contentType)) outcome.problem = 'a page that is not HTML';
+          } else if (response.status >= 400 && !/^application\/problem\+json/.test(contentType)) outcome.problem = 'error without problem+json';
           if (rule.ownRowsOnly && caller.role === 'province_officer' && response.status === 200) {
             const text = response.text ?? JSON.stringify(response.body);
             if (text.includes(w.other.unitId) || text.includes(w.other.submissionId) || text.includes(otherUnitName)) outcome.problem = `shows unit ${OTHER_UNIT} to the officer of ${OWN_UNIT}`;

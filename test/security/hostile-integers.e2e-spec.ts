@@ -24,7 +24,7 @@ describe('Integer parameters under hostile values (generated from the OpenAPI do
     operation.parameters.filter(isIntegerParameter).flatMap((parameter) =>
       HOSTILE.map((value) => {
         const path = fillPath(operation.path, (name) => (name === parameter.name && parameter.in === 'path' ? value : samplePathValue(w, operation.path, name, 'own')));
-        const query = { ...requiredQuery(operation), ...(parameter.in === 'query' ? { [parameter.name]: value } : {}) };
+        const query = { ...requiredQuery(operation, w, 'own'), ...(parameter.in === 'query' ? { [parameter.name]: value } : {}) };
         return { operation, parameter: `${parameter.in}:${parameter.name}`, value, url: withQuery(path, query) };
       }),
     );

@@ -96,7 +96,10 @@ describe('Workspace API: tasks, annotated workbook, receipts, bulk lock exceptio
         sheet.workbook.addWorksheet('Ghi chú').getCell('A1').value = 'Người lập biểu: Nguyễn Văn An';
       });
       const uploaded = await upload('54', file, 'bao-cao-2024.xlsx');
-      expect(uploaded.body.report.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([[5, 'Số lượng lũy kế', 'rule_failed']]);
+      expect(uploaded.body.report.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
+        [null, null, 'title_rows_skipped'],
+        [5, 'Số lượng lũy kế', 'rule_failed'],
+      ]);
 
       const response = await download(`${base('54')}/versions/1/annotated.xlsx`, officer('54'));
       expect(response.status).toBe(200);
@@ -112,6 +115,7 @@ describe('Workspace API: tasks, annotated workbook, receipts, bulk lock exceptio
       for (const address of ['D3', 'D4', 'D6', 'C5']) expect([address, fillOf(sheet.getCell(address)), noteOf(sheet.getCell(address))]).toEqual([address, undefined, undefined]);
       const list = workbook.getWorksheet('Danh sách lỗi') as ExcelJS.Worksheet;
       expect(list.getRow(2).values).toEqual([undefined, { text: 'D5', hyperlink: "#'BC-STTTT'!D5" }, 5, 'Số lượng lũy kế', 'Lỗi', 'Số lượng lũy kế không được nhỏ hơn số lượng trong năm', 'Số lượng lũy kế: 2; Số lượng trong năm: 4']);
+      expect(list.getRow(3).values).toEqual([undefined, 'Cả tệp', '', '', 'Thông tin', 'Đã bỏ qua 1 dòng phía trên dòng tiêu đề (dòng 2).', '']);
     });
 
     it('turns a CSV into an XLSX of its rows, each problem on its row and column, several problems of a cell in one note', async () => {

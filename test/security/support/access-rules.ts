@@ -20,10 +20,16 @@ export interface AccessRule {
    * body, so that an allowed call stops at validation (422) and the matrix changes nothing.
    */
   allowed?: number;
+  /**
+   * A page of the web workspace: it needs a session cookie (a bearer token or none: 302 to sign-in);
+   * a session of a role not listed (or an officer on another unit's page) gets 403.
+   */
+  page?: true;
 }
 
 const read = (allow: AccessRule['allow'], extra: Omit<AccessRule, 'allow'> = {}): AccessRule => ({ allow, ...extra });
 const write = (allow: AccessRule['allow'], extra: Omit<AccessRule, 'allow'> = {}): AccessRule => ({ allow, allowed: 422, ...extra });
+const page = (allow: readonly UserRole[], extra: Omit<AccessRule, 'allow' | 'page'> = {}): AccessRule => ({ allow, page: true, ...extra });
 
 const SUBMISSION = '/api/v1/obligations/{code}/periods/{periodKey}/units/{unitId}/submission';
 
@@ -35,6 +41,10 @@ const SUBMISSION = '/api/v1/obligations/{code}/periods/{periodKey}/units/{unitId
  */
 export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /api/v1/auth/login': write('anyone'),
+  'POST /api/v1/auth/session': write('anyone'),
+  'GET /api/v1/auth/session': read(EVERY_ROLE),
+  // Signing out needs no session; the matrix signs each session caller out of a session of its own.
+  'DELETE /api/v1/auth/session': read('anyone', { allowed: 204 }),
   'GET /health': read('anyone'),
   'GET /health/ready': read('anyone'),
 
@@ -47,6 +57,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /api/v1/units/mergers': write([ADMIN]),
   'GET /api/v1/units/{unitId}': read(EVERY_ROLE),
   'GET /api/v1/units/{unitId}/contacts': read(EVERY_ROLE, { ownUnitOnly: true }),
+  'GET /api/v1/units/{unitId}/tasks': read(EVERY_ROLE, { ownUnitOnly: true }),
   'PUT /api/v1/units/{unitId}/contacts': write([OFFICER, ADMIN], { ownUnitOnly: true }),
 
   'GET /api/v1/calendar/{year}': read(EVERY_ROLE),
@@ -60,6 +71,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'PATCH /api/v1/obligations/{code}': write([ADMIN]),
   'POST /api/v1/obligations/{code}/retire': write([ADMIN]),
   'GET /api/v1/obligations/{code}/periods': read(EVERY_ROLE),
+  'GET /api/v1/obligations/{code}/periods/{periodKey}/schema': read(EVERY_ROLE),
   'GET /api/v1/obligations/{code}/schemas': read(EVERY_ROLE),
   'POST /api/v1/obligations/{code}/schemas': write([ADMIN]),
   'GET /api/v1/obligations/{code}/schemas/{version}': read(EVERY_ROLE),
@@ -72,6 +84,8 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   [`GET ${SUBMISSION}/versions`]: read(EVERY_ROLE, { ownUnitOnly: true }),
   [`GET ${SUBMISSION}/versions/{number}`]: read(EVERY_ROLE, { ownUnitOnly: true }),
   [`GET ${SUBMISSION}/versions/{number}/file`]: read(EVERY_ROLE, { ownUnitOnly: true }),
+  // The sample version has no issues: an allowed call is told there is nothing to mark.
+  [`GET ${SUBMISSION}/versions/{number}/annotated.xlsx`]: read(EVERY_ROLE, { ownUnitOnly: true, allowed: 422 }),
   [`GET ${SUBMISSION}/versions/{number}/rows`]: read(EVERY_ROLE, { ownUnitOnly: true }),
   [`GET ${SUBMISSION}/diff`]: read(EVERY_ROLE, { ownUnitOnly: true }),
   // The sample reports are submitted already: an allowed call is told so.
@@ -84,8 +98,11 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/submissions/{id}/history': read(EVERY_ROLE, { ownUnitOnly: true }),
 
   'POST /api/v1/lock-exceptions': write([REVIEWER, ADMIN]),
+  'POST /api/v1/lock-exceptions/bulk': write([REVIEWER, ADMIN]),
   'GET /api/v1/lock-exceptions': read(MINISTRY),
 
+  // A list: another unit's submission lists nothing for an officer.
+  'GET /api/v1/receipts': read(EVERY_ROLE, { ownRowsOnly: true }),
   'GET /api/v1/receipts/public-key': read(EVERY_ROLE),
   'POST /api/v1/receipts/verify': write(EVERY_ROLE),
   'GET /api/v1/receipts/{id}': read(EVERY_ROLE, { ownUnitOnly: true }),
@@ -95,6 +112,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/compliance/obligations/{code}/periods/{periodKey}': read(MINISTRY),
   'GET /api/v1/compliance/obligations/{code}/periods/{periodKey}/units': read(MINISTRY),
   'GET /api/v1/compliance/obligations/{code}/periods/{periodKey}/units/export': read(MINISTRY),
+  'GET /api/v1/compliance/obligations/{code}/periods/{periodKey}/owing': read(MINISTRY),
   'GET /api/v1/compliance/obligations/{code}/trend': read(MINISTRY),
   'GET /api/v1/compliance/periods/{periodKey}': read(MINISTRY),
   'GET /api/v1/compliance/obligations/{code}/matrix': read(EVERY_ROLE, { ownRowsOnly: true }),
@@ -109,9 +127,23 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/reminders/deliveries': read([COMPLIANCE, ADMIN]),
   'POST /api/v1/reminders/remind-now': write([COMPLIANCE, ADMIN]),
 
+  // The web workspace (outside the OpenAPI document): `/` and the sign-in page send a session to its
+  // home page; the pages need one; their scripts and libraries are public files.
+  'GET /': read('anyone', { allowed: 302 }),
+  'GET /dang-nhap': read('anyone'),
+  'GET /viec-can-lam': page([OFFICER, ADMIN]),
+  'GET /bao-cao/{obligationCode}/{periodKey}/{unitId}': page(EVERY_ROLE, { ownUnitOnly: true }),
+  'GET /bien-nhan/{receiptId}': page(EVERY_ROLE),
+  'GET /tham-dinh': page(MINISTRY),
+  'GET /tham-dinh/{submissionId}': page(MINISTRY),
+  'GET /theo-doi': page(EVERY_ROLE),
+  'GET /theo-doi/{obligationCode}/{periodKey}': page(EVERY_ROLE),
+  'GET /quan-tri': page([ADMIN]),
+  'GET /assets/app/{name}': read('anyone'),
+  'GET /assets/vendor/{name}': read('anyone'),
+  // The compliance dashboard's former address.
+  'GET /dashboard': read('anyone', { allowed: 301 }),
   // Outside the OpenAPI document.
-  'GET /dashboard': read('anyone'),
-  'GET /dashboard/assets/{name}': read('anyone'),
   'ALL /admin/queues': read([ADMIN]),
   'GET /api/docs': read('anyone'),
   'GET /api/docs/': read('anyone'),

@@ -40,6 +40,7 @@ export function samplePathValue(w: SecurityWorld, path: string, name: string, si
   const report: SubmittedReport = w[side];
   switch (name) {
     case 'code':
+    case 'obligationCode':
       return w.obligation;
     case 'periodKey':
       return PERIOD;
@@ -55,7 +56,11 @@ export function samplePathValue(w: SecurityWorld, path: string, name: string, si
     case 'userId':
       return w.userId;
     case 'name':
-      return 'app.js';
+      return path.startsWith('/assets/vendor/') ? 'preact.mjs' : 'main.js';
+    case 'receiptId':
+      return report.receiptId;
+    case 'submissionId':
+      return report.submissionId;
     case 'id':
       if (path.startsWith('/api/v1/submissions/')) return report.submissionId;
       if (path.startsWith('/api/v1/receipts/')) return report.receiptId;
@@ -65,12 +70,13 @@ export function samplePathValue(w: SecurityWorld, path: string, name: string, si
 }
 
 /** Values for the query parameters a route requires. */
-export function requiredQuery(operation: Operation): Record<string, string> {
+export function requiredQuery(operation: Operation, w: SecurityWorld, side: Side): Record<string, string> {
   const query: Record<string, string> = {};
   for (const parameter of operation.parameters.filter((p) => p.in === 'query' && p.required)) {
     if (parameter.name === 'format') query.format = 'csv';
     else if (isIntegerParameter(parameter)) query[parameter.name] = '1';
     else if (parameter.name === 'from' || parameter.name === 'to') query[parameter.name] = PERIOD;
+    else if (parameter.name === 'submissionId') query.submissionId = side === 'own' ? w.own.submissionId : w.other.submissionId;
     else throw new Error(`no sample value for required query parameter "${parameter.name}" of ${operation.method} ${operation.path}`);
   }
   return query;

@@ -3,7 +3,8 @@ import { type MailTemplate, renderMailTemplate } from '../mail/mail-template';
 import type { IsoDate } from '../periods/domain';
 import type { SubmissionStatus } from '../submissions/domain/submission-status';
 import { compliancePagePath, pageUrl, submissionPagePath } from '../web/page-links';
-import { MISSING_BY_STATUS, timingPhrase, vietnameseDate } from './domain/reminder-wording';
+import { formatVietnameseDate } from '../common/vietnamese-dates';
+import { MISSING_BY_STATUS, timingPhrase } from './domain/reminder-wording';
 
 export interface ReminderMailValues {
   unitName: string;
@@ -52,7 +53,7 @@ export function reminderMail(values: ReminderMailValues): MailContent {
     title: values.obligationTitle,
     issuingBody: values.issuingBody,
     period: values.periodLabel,
-    dueDate: vietnameseDate(values.dueDate),
+    dueDate: formatVietnameseDate(values.dueDate),
     days: Math.abs(values.daysUntilDue),
     timing: timingPhrase(values.daysUntilDue),
     missing: MISSING_BY_STATUS[values.submissionStatus],
@@ -90,7 +91,7 @@ export function campaignSummaryMail(values: CampaignSummaryValues): MailContent 
       title: values.obligationTitle,
       issuingBody: values.issuingBody,
       period: values.periodLabel,
-      dueDate: vietnameseDate(values.dueDate),
+      dueDate: formatVietnameseDate(values.dueDate),
       units: values.expectedUnits,
       sent: values.remindersSent,
       dashboardUrl: pageUrl(values.publicUrl, compliancePagePath(values.obligationCode, values.periodKey)),

@@ -9,6 +9,6 @@ import { UnitsService } from './units.service';
   imports: [AuditModule],
   controllers: [UnitsController],
   providers: [UnitsService, UnitMergersService, UnitLineageService],
-  exports: [UnitsService, UnitLineageService],
+  exports: [UnitsService, UnitLineageService, UnitMergersService],
 })
 export class UnitsModule {}

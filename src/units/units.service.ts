@@ -62,7 +62,11 @@ export class UnitsService {
     });
   }
 
-  /** Loads the 63 provinces; safe to run on every start (inserts missing, corrects names, keeps contacts). */
+  /**
+   * Loads the 63 provinces; safe to run on every start (inserts missing, keeps contacts). Names are
+   * corrected from the reference only while it is still the current map: once a reorganisation has
+   * created later units (and renamed some, e.g. Thành phố Huế), the 2008 reference is history.
+   */
   async loadProvinces(): Promise<number> {
     const provinces = readProvinces();
     await this.db.query(
@@ -71,7 +75,9 @@ export class UnitsService {
        ON CONFLICT (code, valid_from) DO UPDATE
          SET name = EXCLUDED.name, name_ascii = EXCLUDED.name_ascii, kind = EXCLUDED.kind, region = EXCLUDED.region
          WHERE (reporting_units.name, reporting_units.name_ascii, reporting_units.kind, reporting_units.region)
-           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.name_ascii, EXCLUDED.kind, EXCLUDED.region)`,
+           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.name_ascii, EXCLUDED.kind, EXCLUDED.region)
+           AND NOT EXISTS (SELECT 1 FROM reporting_units later
+                            WHERE later.valid_from > EXCLUDED.valid_from AND later.kind IN ('province', 'municipality'))`,
       [
         provinces.map((p) => p.code),
         provinces.map((p) => p.name),

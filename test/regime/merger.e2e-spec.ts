@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runPendingMigrations } from '../../src/bootstrap/migrate';
-import { ADMIN, officer, REVIEWER, startTestApp, type TestApp } from '../support/app';
+import { ADMIN, formerOfficer, officer, REVIEWER, startTestApp, type TestApp } from '../support/app';
 import { overrideEnv } from '../support/env-override';
 import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER } from '../support/report-files';
@@ -51,21 +51,18 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
     expect(decided.body.status).toBe('approved');
   };
 
-  it('imports the mapping as data, idempotently, with validity dates and successor links', async () => {
-    const imported = await t
-      .http()
-      .post('/api/v1/units/mergers')
-      .set('authorization', await t.tokenFor(ADMIN))
-      .send({ effectiveFrom: '2025-07-01', legalBasis: 'Nghị quyết 202/2025/QH15 ngày 12/6/2025', csv: MERGER_CSV });
-    expect(imported.status).toBe(200);
-    expect(imported.body).toEqual({ effectiveFrom: '2025-07-01', created: 23, renamed: 1, unchanged: 10, retired: 52 });
+  it('holds the map as data on a default start, with validity dates and successor links; importing it again changes nothing', async () => {
     expect((await units('activeOn=2025-06-30')).total).toBe(63);
     expect((await units('activeOn=2025-07-01')).total).toBe(34);
+    const audit = await t.http().get('/api/v1/audit?action=units.merger_imported').set('authorization', await t.tokenFor(ADMIN));
+    expect(audit.body.items).toHaveLength(1);
+    expect(audit.body.items[0]).toMatchObject({ actorId: null, reason: expect.stringContaining('Nghị quyết 202/2025/QH15'), after: { created: 23, renamed: 1, unchanged: 10, retired: 52 } });
     const again = await t
       .http()
       .post('/api/v1/units/mergers')
       .set('authorization', await t.tokenFor(ADMIN))
       .send({ effectiveFrom: '2025-07-01', legalBasis: 'Nghị quyết 202/2025/QH15', csv: MERGER_CSV });
+    expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ created: 0, retired: 0 });
     expect((await units('activeOn=2025-07-01')).total).toBe(34);
     const hcm = (await units('code=79&activeOn=2025-07-01')).items[0];
@@ -84,7 +81,7 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
     const oldHaGiang = await idOf('02', '2025-06-30');
     const newTuyenQuang = await idOf('08', '2025-07-01');
     clock.set('2025-09-20T03:00:00Z');
-    const oldInQ3 = await t.http().post(`${path('2025-Q3', oldHaGiang)}/versions`).set('authorization', await t.tokenFor(officer('02'))).attach('file', csv([QUARTERLY_HEADER, row('1')]), 'q.csv');
+    const oldInQ3 = await t.http().post(`${path('2025-Q3', oldHaGiang)}/versions`).set('authorization', await t.tokenFor(formerOfficer('02'))).attach('file', csv([QUARTERLY_HEADER, row('1')]), 'q.csv');
     expect(oldInQ3.status).toBe(422);
     expect(oldInQ3.body.code).toBe('unit_not_expected');
     const newInQ2 = await t.http().get(path('2025-Q2', newTuyenQuang)).set('authorization', await t.tokenFor(ADMIN));
@@ -96,8 +93,8 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
     const oldTuyenQuang = await idOf('08', '2025-06-30');
     const newTuyenQuang = await idOf('08', '2025-07-01');
     clock.set('2025-07-01T03:00:00Z');
-    await uploadApproved('2025-Q2', oldHaGiang, officer('02'), '120.000');
-    await uploadApproved('2025-Q2', oldTuyenQuang, officer('08'), '180.000');
+    await uploadApproved('2025-Q2', oldHaGiang, formerOfficer('02'), '120.000');
+    await uploadApproved('2025-Q2', oldTuyenQuang, formerOfficer('08'), '180.000');
     const created = await t
       .http()
       .post('/api/v1/users')

@@ -90,19 +90,19 @@ describe('Reminder campaigns over time (fake clock, real PostgreSQL, Redis and S
     const [first] = w.received(obligation.code, PERIOD, withContacts.id, 'before-7d');
     expect(w.received(obligation.code, PERIOD, withContacts.id, 'before-7d')).toHaveLength(1);
     expect(first.rawSubject).toMatch(/^=\?UTF-8\?[BQ]\?/i);
-    expect(first.subject).toBe('Nhắc hạn nộp báo cáo NHAC-GIAI-DOAN kỳ Tháng 02/2025: còn 7 ngày (hạn 11/03/2025)');
+    expect(first.subject).toBe('Nhắc hạn nộp báo cáo NHAC-GIAI-DOAN kỳ Tháng 2/2025: còn 7 ngày (hạn 11/03/2025)');
     expect(first.envelopeTo).toEqual(['vanthu.st1@so.gov.vn']);
     expect(first.text).toContain('Hạn nộp: 11/03/2025 (còn 7 ngày)');
     expect(first.text).toContain('Tình trạng: chưa nộp');
     expect(first.html).toContain(`<a href="http://localhost:3000/bao-cao/${obligation.code}/${PERIOD}/${withContacts.id}">Mở trang nộp báo cáo</a>`);
     expect(`${first.text}${first.html}`).not.toContain('/api/');
-    expect(w.received(obligation.code, PERIOD, withContacts.id, 'due')[0].subject).toBe('Hôm nay là hạn nộp báo cáo NHAC-GIAI-DOAN kỳ Tháng 02/2025 (11/03/2025)');
+    expect(w.received(obligation.code, PERIOD, withContacts.id, 'due')[0].subject).toBe('Hôm nay là hạn nộp báo cáo NHAC-GIAI-DOAN kỳ Tháng 2/2025 (11/03/2025)');
 
     // Escalation: overdue 9 days >= 7, the leadership is copied; at 6 days it was not.
     const [notYet] = w.received(obligation.code, PERIOD, withContacts.id, 'overdue-2');
     expect(notYet.headers.get('cc')).toBeUndefined();
     const [escalated] = w.received(obligation.code, PERIOD, withContacts.id, 'overdue-3');
-    expect(escalated.subject).toBe('Quá hạn 9 ngày: báo cáo NHAC-GIAI-DOAN kỳ Tháng 02/2025 (hạn 11/03/2025)');
+    expect(escalated.subject).toBe('Quá hạn 9 ngày: báo cáo NHAC-GIAI-DOAN kỳ Tháng 2/2025 (hạn 11/03/2025)');
     expect(escalated.headers.get('cc')).toBe('giamdoc.st1@so.gov.vn');
     expect(escalated.envelopeTo.sort()).toEqual(['giamdoc.st1@so.gov.vn', 'vanthu.st1@so.gov.vn']);
     expect(escalated.text).toContain('thư này được gửi đồng thời tới lãnh đạo đơn vị');

@@ -1,7 +1,8 @@
 import type { UnitCompletionListDto } from '../dto/completion.dto';
 import type { ExportDocument } from './export-document';
 import { vietnamDateTime } from './vietnam-date-time';
-import { formatDate, formatNumber } from './vietnamese-format';
+import { formatVietnameseDate } from '../../common/vietnamese-dates';
+import { formatNumber } from './vietnamese-format';
 
 const COMPLIES_WHEN = { approved: 'báo cáo đã được duyệt', submitted: 'báo cáo đã gửi (hoặc đã duyệt)' };
 
@@ -14,7 +15,7 @@ export function completionDocument(table: UnitCompletionListDto): ExportDocument
     info: [
       ['Nghĩa vụ báo cáo', `${obligation.code} — ${obligation.title}`],
       ['Kỳ báo cáo', `${period.label} (${period.key})`],
-      ['Hạn nộp', formatDate(period.dueDate)],
+      ['Hạn nộp', formatVietnameseDate(period.dueDate)],
       ['Tính là hoàn thành khi', COMPLIES_WHEN[obligation.compliesWhen]],
       ['Số đơn vị phải nộp', figures.expected],
       ['Đã hoàn thành', figures.headline],

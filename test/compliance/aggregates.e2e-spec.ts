@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { COMPLIANCE, officer, REVIEWER, type TestApp } from '../support/app';
+// These reports are of periods before the 2025 reorganisation: the 63 units of 2008-2025 and their officers.
+import { COMPLIANCE, officerBefore2025Merger as officer, REVIEWER, type TestApp } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER, TT35_HEADER, TT35_INDICATORS, tt35Rows } from '../support/report-files';
 import { asBytes, readCsv, readWorkbook, rowValues } from './support/downloads';

@@ -1,6 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ADMIN, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+// These specs act in periods before the 2025 reorganisation: the 63 units of 2008-2025 and their officers.
+import { ADMIN, officerBefore2025Merger as officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { csv, TT35_HEADER, TT35_INDICATORS, tt35Rows } from '../support/report-files';
 import { createTestObligation } from '../support/obligations';
@@ -16,7 +17,7 @@ describe('Regime features: dry run, justified warnings, receipts, version diff, 
   beforeAll(async () => {
     t = await startTestApp('all', { clock });
     db = t.app.get(getDataSourceToken());
-    units = await unitIdsByCode(t);
+    units = await unitIdsByCode(t, '2025-06-30');
   });
   afterAll(() => t.close());
   beforeEach(() => clock.set(NOW));
@@ -114,7 +115,7 @@ describe('Regime features: dry run, justified warnings, receipts, version diff, 
         fileSha256: uploaded.body.version.sha256,
         serverTime: new Date(NOW).toISOString(),
         submitter: { email: 'officer.46@baocao.local' },
-        unit: { code: '46', name: 'Thừa Thiên Huế' },
+        unit: { code: '46', name: 'Thành phố Huế' },
         obligation: { code: 'TT35-BUU-CHINH' },
         periodKey: '2024-Y',
         dueDate: '2025-02-04',

@@ -1,6 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ADMIN, COMPLIANCE, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+// These specs act in periods before the 2025 reorganisation: the 63 units of 2008-2025 and their officers.
+import { ADMIN, COMPLIANCE, officerBefore2025Merger as officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { overrideEnv } from '../support/env-override';
 import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER, TT35_HEADER, tt35Rows } from '../support/report-files';
@@ -22,7 +23,7 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
     restoreEnv = overrideEnv({ SMTP_URL: sink.url, MAIL_BACKOFF_MS: '100' });
     t = await startTestApp('all', { clock });
     db = t.app.get(getDataSourceToken());
-    units = await unitIdsByCode(t);
+    units = await unitIdsByCode(t, '2025-06-30');
   });
   afterAll(async () => {
     await t.close();
@@ -69,7 +70,7 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
     expect(returned.status).toBe(200);
     expect(returned.body.status).toBe('returned');
 
-    const mail = await waitFor('the return e-mail', () => sink.messages.find((m) => m.envelopeTo.includes('officer.33@baocao.local') && /trả lại/.test(m.subject)));
+    const mail = await waitFor('the return e-mail', () => sink.messages.find((m) => m.envelopeTo.includes(officer('33')) && /trả lại/.test(m.subject)));
     expect(mail.subject).toBe('Báo cáo TT35-BUU-CHINH Năm 2024 của Hưng Yên bị trả lại, đề nghị sửa và gửi lại');
     expect(mail.text).toContain('Số lũy kế dòng 2 chưa khớp sổ theo dõi');
     expect(mail.text).toContain('dòng 3, cột so_luong_luy_ke: Kiểm tra lại số lũy kế');
@@ -82,7 +83,7 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
     const approved = await decide(first.id, { decision: 'approve', versionNumber: 2, expectedRevision: resubmitted.body.revision });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
-    await waitFor('the approval e-mail', () => sink.messages.find((m) => m.envelopeTo.includes('officer.33@baocao.local') && /đã được duyệt/.test(m.subject)));
+    await waitFor('the approval e-mail', () => sink.messages.find((m) => m.envelopeTo.includes(officer('33')) && /đã được duyệt/.test(m.subject)));
 
     const final = await decide(first.id, { decision: 'return', versionNumber: 2, expectedRevision: approved.body.revision, comment: 'Thử trả lại' });
     expect(final.status).toBe(409);

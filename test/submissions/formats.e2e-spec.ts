@@ -2,7 +2,8 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { DataSource } from 'typeorm';
-import { officer, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+// These specs act in periods before the 2025 reorganisation: the 63 units of 2008-2025 and their officers.
+import { officerBefore2025Merger as officer, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { overrideEnv } from '../support/env-override';
 import { FakeClock } from '../support/fake-clock';
 import { csv, TT35_HEADER, TT35_INDICATORS, tt35Rows, xlsx } from '../support/report-files';
@@ -18,7 +19,7 @@ describe('Submissions: file formats and protective limits', () => {
   beforeAll(async () => {
     t = await startTestApp('all', { clock: new FakeClock(new Date(NOW)) });
     db = t.app.get(getDataSourceToken());
-    units = await unitIdsByCode(t);
+    units = await unitIdsByCode(t, '2025-06-30');
   });
   afterAll(() => t.close());
 

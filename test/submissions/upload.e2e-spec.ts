@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+// These specs act in periods before the 2025 reorganisation: the 63 units of 2008-2025 and their officers.
+import { officerBefore2025Merger as officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER, TT35_HEADER, TT35_INDICATORS, tt35Rows } from '../support/report-files';
 
@@ -26,7 +27,7 @@ describe('Submissions: upload, validation report, versions, submit', () => {
   beforeAll(async () => {
     t = await startTestApp('all', { clock });
     db = t.app.get(getDataSourceToken());
-    units = await unitIdsByCode(t);
+    units = await unitIdsByCode(t, '2025-06-30');
   });
   afterAll(() => t.close());
   beforeEach(() => clock.set(BEFORE_DUE));

@@ -35,6 +35,6 @@ export class AggregatesController {
   @ApiOkResponse({ description: 'Attachment' })
   @ApiSecured(404, 422)
   async export(@Param('code') code: string, @Param('periodKey') periodKey: string, @Query() query: ExportQueryDto): Promise<StreamableFile> {
-    return exportResponse(await this.exports.nationalAggregates(code, periodKey, query.format));
+    return exportResponse(await this.exports.nationalAggregates(code, periodKey, query));
   }
 }

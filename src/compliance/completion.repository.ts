@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Period } from '../periods/domain';
 import type { SubmissionStatus } from '../submissions/domain/submission-status';
+import type { UnitKind } from '../units/reporting-unit.entity';
 import type { CompletionTally } from './domain/completion-figures';
 import type { SubmissionFacts } from './domain/unit-status';
 import { expectedUnitCondition } from './expected-unit-condition';
@@ -13,6 +14,7 @@ export interface UnitFacts {
   unitId: string;
   unitCode: string;
   unitName: string;
+  unitKind: UnitKind;
   facts: SubmissionFacts | undefined;
   /** How many times the submission went back to the unit (return round trips). */
   returnCount: number;
@@ -33,6 +35,7 @@ interface UnitFactsRow {
   unitId: string;
   unitCode: string;
   unitName: string;
+  unitKind: UnitKind;
   status: SubmissionStatus | null;
   submittedAt: Date | null;
   firstSubmittedAt: Date | null;
@@ -52,7 +55,7 @@ const TALLY_COLUMNS = `count(u.id)::int AS expected,
   count(*) FILTER (WHERE s.on_time IS TRUE)::int AS "onTime",
   count(*) FILTER (WHERE s.on_time IS FALSE)::int AS late`;
 
-const FACT_COLUMNS = `u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName", s.status,
+const FACT_COLUMNS = `u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName", u.kind AS "unitKind", s.status,
   s.submitted_at AS "submittedAt", s.first_submitted_at AS "firstSubmittedAt", s.due_date::text AS "dueDate",
   s.on_time AS "onTime", s.days_late AS "daysLate",
   (SELECT count(*)::int FROM reviews r WHERE r.submission_id = s.id AND r.decision = 'return') AS "returnCount"`;
@@ -139,6 +142,7 @@ export function toUnitFacts(row: UnitFactsRow): UnitFacts {
     unitId: row.unitId,
     unitCode: row.unitCode,
     unitName: row.unitName,
+    unitKind: row.unitKind,
     facts: row.status === null ? undefined : { status: row.status, submittedAt: row.submittedAt, firstSubmittedAt: row.firstSubmittedAt, dueDate: row.dueDate, onTime: row.onTime, daysLate: row.daysLate },
     returnCount: row.returnCount ?? 0,
   };

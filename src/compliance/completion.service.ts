@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ObligationBodiesService } from '../obligations/obligation-bodies.service';
+import { DepartmentsService } from '../units/departments.service';
 import type { Period } from '../periods/domain';
 import type { PeriodSchedule } from '../periods/period-schedule';
 import { STATUS_LABELS } from '../submissions/domain/submission-status';
@@ -18,6 +20,8 @@ export class CompletionService {
   constructor(
     private readonly context: ComplianceContext,
     private readonly repository: CompletionRepository,
+    private readonly bodies: ObligationBodiesService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   async completion(code: string, periodKey: string, owingLimit = DEFAULT_OWING_LIMIT): Promise<CompletionDto> {
@@ -51,16 +55,21 @@ export class CompletionService {
     };
   }
 
-  /** Every expected unit with its standing: the completion table (also what the exports carry). */
+  /**
+   * Every expected unit with its standing: the completion table (also what the exports carry). Bodies
+   * are named as on the period's due date: the departments that owed the report and the body it was due to.
+   */
   async units(code: string, periodKey: string): Promise<UnitCompletionListDto> {
     const now = this.context.now();
     const obligation = await this.context.obligation(code);
     const period = this.context.period(obligation.periodType, periodKey);
     const [schedule, units] = await Promise.all([this.context.schedule(obligation, period, now), this.repository.units(obligation, period)]);
-    const items = units.map((unit) => unitRow(unit, schedule, obligation, now));
+    const departments = await this.departments.namesOf(units.map((unit) => ({ id: unit.unitId, name: unit.unitName, kind: unit.unitKind })), schedule.dueDate);
+    const items = units.map((unit) => unitRow(unit, schedule, obligation, now, departments.get(unit.unitId) ?? unit.unitName));
     return {
       obligation: obligationSummary(obligation),
       period: schedule,
+      bodies: await this.bodies.on(obligation, schedule.dueDate),
       at: now.toISOString(),
       figures: completionFigures(tallyOf(items), obligation.compliesWhen, schedule.dueAt, now),
       items,
@@ -97,7 +106,7 @@ export class CompletionService {
   }
 }
 
-function unitRow(unit: UnitFacts, schedule: PeriodSchedule, obligation: ObligationScope, now: Date): UnitCompletionDto {
+function unitRow(unit: UnitFacts, schedule: PeriodSchedule, obligation: ObligationScope, now: Date, departmentName: string): UnitCompletionDto {
   const standing = unitStatus(unit.facts, schedule, obligation.compliesWhen, now);
-  return { unitId: unit.unitId, unitCode: unit.unitCode, unitName: unit.unitName, ...standing, statusLabel: STATUS_LABELS[standing.status], returnCount: unit.returnCount };
+  return { unitId: unit.unitId, unitCode: unit.unitCode, unitName: unit.unitName, ...standing, statusLabel: STATUS_LABELS[standing.status], returnCount: unit.returnCount, departmentName };
 }

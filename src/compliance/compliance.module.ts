@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ObligationsModule } from '../obligations/obligations.module';
 import { PeriodsModule } from '../periods/periods.module';
+import { UnitsModule } from '../units/units.module';
 import { AggregatesController } from './aggregates.controller';
 import { AggregatesRepository } from './aggregates.repository';
 import { AggregatesService } from './aggregates.service';
@@ -17,7 +18,7 @@ import { MatrixService } from './matrix.service';
 
 /** Completion, matrices, national aggregates, their exports, and the dashboard page. */
 @Module({
-  imports: [ObligationsModule, PeriodsModule],
+  imports: [ObligationsModule, PeriodsModule, UnitsModule],
   controllers: [CompletionController, MatrixController, AggregatesController, DashboardController],
   providers: [
     ComplianceContext,

@@ -32,7 +32,7 @@ export class MatrixController {
   @ApiOkResponse({ description: 'Attachment' })
   @ApiSecured(404, 422)
   async exportByPeriods(@Param('code') code: string, @Query() query: PeriodMatrixExportQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
-    return exportResponse(await this.exports.matrixByPeriods(code, query.from, query.to, query.format, user));
+    return exportResponse(await this.exports.matrixByPeriods(code, query.from, query.to, query, user));
   }
 
   @Get('periods/:periodKey/matrix')
@@ -49,6 +49,6 @@ export class MatrixController {
   @ApiOkResponse({ description: 'Attachment' })
   @ApiSecured(422)
   async exportByObligations(@Param('periodKey') periodKey: string, @Query() query: ExportQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
-    return exportResponse(await this.exports.matrixByObligations(periodKey, query.format, user));
+    return exportResponse(await this.exports.matrixByObligations(periodKey, query, user));
   }
 }

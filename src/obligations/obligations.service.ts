@@ -4,10 +4,13 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound, unprocessable } from '../common/app-error';
+import { Clock } from '../common/clock';
 import type { ProblemFieldError } from '../common/problem';
-import { validateDeadlineRule } from '../periods/domain';
+import { validateDeadlineRule, vietnamDateOf } from '../periods/domain';
 import { ReportingUnit } from '../units/reporting-unit.entity';
 import { CreateObligationDto, ObligationDto, ObligationQueryDto, UpdateObligationDto } from './dto/obligation.dto';
+import { type DatedBody, bodiesOn } from './obligation-bodies';
+import { ObligationBodiesService } from './obligation-bodies.service';
 import { Obligation } from './obligation.entity';
 import { DEFAULT_REMINDER_POLICY, validateReminderPolicy } from './reminder-policy';
 
@@ -23,6 +26,8 @@ export class ObligationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly bodies: ObligationBodiesService,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: ObligationQueryDto): Promise<{ items: ObligationDto[]; total: number }> {
@@ -30,14 +35,12 @@ export class ObligationsService {
       where: { ...(query.periodType ? { periodType: query.periodType } : {}), ...(query.includeRetired ? {} : { retiredAt: IsNull() }) },
       order: { code: 'ASC' },
     });
-    const latest = await this.latestVersions(obligations.map((o) => o.id));
-    return { items: obligations.map((o) => toDto(o, latest.get(o.id) ?? null)), total: obligations.length };
+    return { items: await this.views(obligations), total: obligations.length };
   }
 
   async get(code: string): Promise<ObligationDto> {
-    const obligation = await this.find(code);
-    const latest = await this.latestVersions([obligation.id]);
-    return toDto(obligation, latest.get(obligation.id) ?? null);
+    const [view] = await this.views([await this.find(code)]);
+    return view;
   }
 
   /** The obligation entity, for other modules (submissions, compliance, reminders). */
@@ -60,7 +63,8 @@ export class ObligationsService {
         entityId: obligation.code,
         after: pick(obligation),
       });
-      return toDto(obligation, null);
+      const [view] = await this.views([obligation], manager);
+      return view;
     });
   }
 
@@ -78,8 +82,8 @@ export class ObligationsService {
       const values = await this.checked(manager, { ...before, ...stripUndefined(changes) } as ObligationInput);
       const saved = await manager.getRepository(Obligation).save(Object.assign(current, values));
       await this.audit.record(manager, actor, { action: 'obligation.updated', entityType: 'obligation', entityId: code, before, after: pick(saved) });
-      const latest = await this.latestVersions([saved.id], manager);
-      return toDto(saved, latest.get(saved.id) ?? null);
+      const [view] = await this.views([saved], manager);
+      return view;
     });
   }
 
@@ -99,8 +103,8 @@ export class ObligationsService {
         after: { retiredAt: saved.retiredAt },
         reason: saved.retiredReason,
       });
-      const latest = await this.latestVersions([saved.id], manager);
-      return toDto(saved, latest.get(saved.id) ?? null);
+      const [view] = await this.views([saved], manager);
+      return view;
     });
   }
 
@@ -140,6 +144,14 @@ export class ObligationsService {
     };
   }
 
+  /** The obligations as the API shows them: latest schema version, dated bodies and the bodies in force today. */
+  private async views(obligations: Obligation[], manager: EntityManager = this.db.manager): Promise<ObligationDto[]> {
+    const ids = obligations.map((o) => o.id);
+    const [latest, bodies] = await Promise.all([this.latestVersions(ids, manager), this.bodies.listFor(ids, manager)]);
+    const today = vietnamDateOf(this.clock.now());
+    return obligations.map((o) => toDto(o, latest.get(o.id) ?? null, bodies.get(o.id) ?? [], today));
+  }
+
   private async latestVersions(ids: string[], manager: EntityManager = this.db.manager): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();
     const rows: Array<{ obligation_id: string; version: number }> = await manager.query(
@@ -158,7 +170,7 @@ function pick(obligation: Partial<Obligation>): Record<string, unknown> {
   return Object.fromEntries(AUDITED_FIELDS.map((field) => [field, obligation[field] ?? null]));
 }
 
-export function toDto(obligation: Obligation, latestSchemaVersion: number | null): ObligationDto {
+function toDto(obligation: Obligation, latestSchemaVersion: number | null, bodies: DatedBody[], today: string): ObligationDto {
   return {
     id: obligation.id,
     code: obligation.code,
@@ -180,5 +192,7 @@ export function toDto(obligation: Obligation, latestSchemaVersion: number | null
     retiredReason: obligation.retiredReason ?? null,
     revision: obligation.revision,
     latestSchemaVersion,
+    bodies,
+    bodiesToday: bodiesOn(obligation, bodies, today),
   };
 }

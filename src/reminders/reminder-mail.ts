@@ -7,9 +7,11 @@ import { formatVietnameseDate } from '../common/vietnamese-dates';
 import { MISSING_BY_STATUS, timingPhrase } from './domain/reminder-wording';
 
 export interface ReminderMailValues {
-  unitName: string;
+  /** The unit's reporting department on the sending day, e.g. "Sở Khoa học và Công nghệ tỉnh Tuyên Quang". */
+  recipient: string;
   obligationCode: string;
   obligationTitle: string;
+  /** The issuing body on the sending day: the e-mail is signed in its name. */
   issuingBody: string;
   periodLabel: string;
   dueDate: IsoDate;
@@ -36,7 +38,7 @@ export function reminderMail(values: ReminderMailValues): MailContent {
   const template: MailTemplate = {
     subject: subjectOf(values.daysUntilDue),
     body: [
-      'Kính gửi {{unit}},',
+      'Kính gửi {{recipient}},',
       values.manual
         ? 'Theo đề nghị của cán bộ theo dõi việc thực hiện chế độ báo cáo, Hệ thống báo cáo định kỳ xin nhắc: đơn vị chưa hoàn thành báo cáo dưới đây.'
         : 'Hệ thống báo cáo định kỳ xin nhắc: đơn vị chưa hoàn thành báo cáo dưới đây.',
@@ -48,7 +50,7 @@ export function reminderMail(values: ReminderMailValues): MailContent {
     footer: FOOTER,
   };
   return renderMailTemplate(template, {
-    unit: values.unitName,
+    recipient: values.recipient,
     code: values.obligationCode,
     title: values.obligationTitle,
     issuingBody: values.issuingBody,
@@ -64,6 +66,7 @@ export function reminderMail(values: ReminderMailValues): MailContent {
 export interface CampaignSummaryValues {
   obligationCode: string;
   obligationTitle: string;
+  /** The issuing body on the sending day. */
   issuingBody: string;
   periodLabel: string;
   dueDate: IsoDate;

@@ -8,6 +8,7 @@ import { LockExceptionsController } from '../locks/lock-exceptions.controller';
 import { LocksModule } from '../locks/locks.module';
 import { ObligationsModule } from '../obligations/obligations.module';
 import { ReceiptsModule } from '../receipts/receipts.module';
+import { UnitsModule } from '../units/units.module';
 import { SubmissionTargetService } from './submission-target.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
@@ -19,6 +20,7 @@ import { UploadService } from './upload.service';
     ObligationsModule,
     LocksModule,
     ReceiptsModule,
+    UnitsModule,
     MulterModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({

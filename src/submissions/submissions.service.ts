@@ -11,7 +11,9 @@ import { ObligationPeriodsService } from '../obligations/obligation-periods.serv
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { assertCanAccessUnit } from '../auth/unit-scope';
 import { Obligation } from '../obligations/obligation.entity';
-import { daysLate, parsePeriodKeyFor } from '../periods/domain';
+import { ObligationBodiesService } from '../obligations/obligation-bodies.service';
+import { daysLate, parsePeriodKeyFor, vietnamDateOf } from '../periods/domain';
+import { DepartmentsService } from '../units/departments.service';
 import { ReportingUnit } from '../units/reporting-unit.entity';
 import { nextStatus, transitionRefusal } from './domain/submission-status';
 import { RowsDto, SubmissionDto, SubmitDto, SubmitResultDto, VersionDetailDto, VersionDiffDto, VersionSummaryDto } from './dto/submission.dto';
@@ -37,6 +39,8 @@ export class SubmissionsService {
     private readonly clock: Clock,
     private readonly locks: EntryLocksService,
     private readonly receipts: ReceiptsService,
+    private readonly bodies: ObligationBodiesService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   async get(code: string, periodKey: string, unitId: string): Promise<SubmissionDto> {
@@ -177,8 +181,11 @@ export class SubmissionsService {
         unit: { id: target.unit.id, code: target.unit.code, name: target.unit.name },
         obligation: { code: target.obligation.code, title: target.obligation.title },
         periodKey: target.period.key,
+        periodLabel: target.period.label,
         dueDate: schedule.dueDate,
         onTime: now.getTime() <= Date.parse(schedule.dueAt),
+        sender: await this.departments.nameOf(target.unit, vietnamDateOf(now), manager),
+        receivingBody: (await this.bodies.on(target.obligation, vietnamDateOf(now), manager)).receivingBody,
       });
       await this.audit.record(manager, actor, {
         action: 'submission.submitted',

@@ -157,7 +157,9 @@ describe('Compliance: completion, trends and matrices', () => {
         daysLate: 3,
         daysOverdue: null,
         returnCount: 0,
+        departmentName: 'Sở Thông tin và Truyền thông tỉnh Hà Giang',
       });
+      expect(body.bodies).toEqual({ date: '2025-02-04', issuingBody: 'Bộ Thông tin và Truyền thông', receivingBody: 'Vụ Bưu chính, Bộ Thông tin và Truyền thông' });
       expect(table['08']).toMatchObject({ status: 'draft', complied: false, submittedAt: null, daysLate: null, daysOverdue: 6 });
     });
 

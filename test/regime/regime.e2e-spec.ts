@@ -118,8 +118,12 @@ describe('Regime features: dry run, justified warnings, receipts, version diff, 
         unit: { code: '46', name: 'Thành phố Huế' },
         obligation: { code: 'TT35-BUU-CHINH' },
         periodKey: '2024-Y',
+        periodLabel: 'Năm 2024',
         dueDate: '2025-02-04',
         onTime: true,
+        // The bodies of the day of submission (20/01/2025): before the 2025 reorganisation of the ministry.
+        sender: 'Sở Thông tin và Truyền thông Thành phố Huế',
+        receivingBody: 'Vụ Bưu chính, Bộ Thông tin và Truyền thông',
       });
       const token = await t.tokenFor(officer('46'));
       const fetched = await t.http().get(`/api/v1/receipts/${receipt.id}`).set('authorization', token);
@@ -129,6 +133,12 @@ describe('Regime features: dry run, justified warnings, receipts, version diff, 
       expect(page.headers['content-type']).toMatch(/text\/html/);
       expect(page.text).toContain('Biên nhận báo cáo');
       expect(page.text).toContain('Đúng hạn');
+      // For people: the period by its label, dates dd/mm/yyyy, the time in Vietnam time; no machine values.
+      expect(page.text).toContain('<td>Kỳ báo cáo</td><td><code>Năm 2024</code></td>');
+      expect(page.text).toContain('<td>Hạn nộp</td><td><code>04/02/2025</code></td>');
+      expect(page.text).toContain('20/01/2025 10:00:00 (giờ Việt Nam)');
+      expect(page.text).toContain('Sở Thông tin và Truyền thông Thành phố Huế');
+      expect(page.text).not.toMatch(/\d{4}-\d{2}-\d{2}|2024-Y/);
       expect((await t.http().get(`/api/v1/receipts/${receipt.id}`).set('authorization', await t.tokenFor(officer('01')))).status).toBe(403);
 
       const forged = { content: { ...receipt.content, onTime: true, serverTime: '2025-01-01T00:00:00.000Z' }, hash: receipt.hash, signature: receipt.signature };

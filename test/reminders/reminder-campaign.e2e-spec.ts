@@ -39,6 +39,9 @@ describe('Reminder campaigns over time (fake clock, real PostgreSQL, Redis and S
     const [due] = w.received('TT35-BUU-CHINH', '2024-Y', byCode['01'], 'due');
     expect(due.envelopeTo).toEqual([officer('01')]);
     expect(due.text).toContain('Tình trạng: đang soạn');
+    // Named as on the sending day (04/02/2025): the Sở TT&TT and the ministry before 01/03/2025.
+    expect(due.text).toMatch(/^Kính gửi Sở Thông tin và Truyền thông Thành phố Hà Nội,/);
+    expect(due.text).toMatch(/Trân trọng,\s+Bộ Thông tin và Truyền thông\s/);
 
     await setSubmission(w.db, obligation.id, '2024-Y', byCode['01'], 'approved');
     await setSubmission(w.db, obligation.id, '2024-Y', byCode['79'], 'approved');
@@ -109,6 +112,8 @@ describe('Reminder campaigns over time (fake clock, real PostgreSQL, Redis and S
     expect(escalated.headers.get('cc')).toBe('giamdoc.st1@so.gov.vn');
     expect(escalated.envelopeTo.sort()).toEqual(['giamdoc.st1@so.gov.vn', 'vanthu.st1@so.gov.vn']);
     expect(escalated.text).toContain('thư này được gửi đồng thời tới lãnh đạo đơn vị');
+    // A commune has no department by rule: the e-mail is addressed to the unit itself.
+    expect(escalated.text).toMatch(/^Kính gửi Xã thử nghiệm ST số 1,/);
 
     // No submitter address: the unit's active officers; no address at all: recorded with the reason.
     expect(w.received(obligation.code, PERIOD, officersOnly.id, 'due')[0].envelopeTo).toEqual(['canbo.st2@baocao.local']);

@@ -73,7 +73,10 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
     const mail = await waitFor('the return e-mail', () => sink.messages.find((m) => m.envelopeTo.includes(officer('33')) && /trả lại/.test(m.subject)));
     expect(mail.subject).toBe('Báo cáo TT35-BUU-CHINH Năm 2024 của Hưng Yên bị trả lại, đề nghị sửa và gửi lại');
     expect(mail.text).toContain('Số lũy kế dòng 2 chưa khớp sổ theo dõi');
-    expect(mail.text).toContain('dòng 3, cột so_luong_luy_ke: Kiểm tra lại số lũy kế');
+    // The department as on the sending day (decisions are dated by the database: today, after the Sở TT&TT became the Sở KH&CN), columns by their label.
+    expect(mail.text).toContain('Kính gửi Sở Khoa học và Công nghệ tỉnh Hưng Yên,');
+    expect(mail.text).toContain('dòng 3, cột "Số lượng lũy kế": Kiểm tra lại số lũy kế');
+    expect(mail.text).not.toContain('so_luong_luy_ke');
 
     const officerToken = await as(officer('33'));
     await t.http().post(`${base('33')}/versions`).set('authorization', officerToken).attach('file', csv([TT35_HEADER, ...tt35Rows([3, 12, 4, 1], [25, 1300, 40, 9])]), 'sua.csv');

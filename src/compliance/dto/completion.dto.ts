@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COMPLIANCE_STATUSES, type ComplianceStatus } from '../../obligations/obligation.entity';
 import { PERIOD_TYPES, type PeriodType } from '../../periods/domain';
+import { BodiesInForceDto } from '../../obligations/dto/obligation-body.dto';
 import { PeriodScheduleDto } from '../../periods/dto/period.dto';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from '../../submissions/domain/submission-status';
 
@@ -63,11 +64,14 @@ export class UnitCompletionDto {
   @ApiPropertyOptional({ nullable: true, description: 'Days the first submission was late (0 on time)' }) daysLate: number | null;
   @ApiPropertyOptional({ nullable: true, description: 'Days past the due date for a unit still owing' }) daysOverdue: number | null;
   @ApiProperty({ description: 'Return round trips: how many times the report went back to the unit' }) returnCount: number;
+  @ApiProperty({ example: 'Sở Thông tin và Truyền thông Thành phố Hà Nội', description: "The unit's reporting department on the period's due date" })
+  departmentName: string;
 }
 
 export class UnitCompletionListDto {
   @ApiProperty({ type: ObligationSummaryDto }) obligation: ObligationSummaryDto;
   @ApiProperty({ type: PeriodScheduleDto }) period: PeriodScheduleDto;
+  @ApiProperty({ type: BodiesInForceDto, description: "The issuing and receiving body on the period's due date" }) bodies: BodiesInForceDto;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ type: CompletionFiguresDto }) figures: CompletionFiguresDto;
   @ApiProperty({ type: [UnitCompletionDto] }) items: UnitCompletionDto[];

@@ -14,7 +14,9 @@ export function completionDocument(table: UnitCompletionListDto): ExportDocument
     title: `Tiến độ nộp báo cáo ${obligation.code} — ${period.label}`,
     info: [
       ['Nghĩa vụ báo cáo', `${obligation.code} — ${obligation.title}`],
-      ['Kỳ báo cáo', `${period.label} (${period.key})`],
+      ['Cơ quan chủ trì', table.bodies.issuingBody],
+      ['Cơ quan nhận báo cáo', table.bodies.receivingBody ?? '—'],
+      ['Kỳ báo cáo', period.label],
       ['Hạn nộp', formatVietnameseDate(period.dueDate)],
       ['Tính là hoàn thành khi', COMPLIES_WHEN[obligation.compliesWhen]],
       ['Số đơn vị phải nộp', figures.expected],
@@ -32,6 +34,7 @@ export function completionDocument(table: UnitCompletionListDto): ExportDocument
         columns: [
           { key: 'unitCode', header: 'Mã đơn vị', kind: 'text', width: 11 },
           { key: 'unitName', header: 'Tên đơn vị', kind: 'text', width: 34 },
+          { key: 'departmentName', header: 'Cơ quan báo cáo', kind: 'text', width: 44 },
           { key: 'statusLabel', header: 'Trạng thái', kind: 'text', width: 20 },
           { key: 'complied', header: 'Đã hoàn thành', kind: 'boolean', width: 14 },
           { key: 'dueDate', header: 'Hạn nộp', kind: 'date', width: 12 },

@@ -1,3 +1,4 @@
+import { parsePeriodKey } from '../../periods/domain';
 import { STATUS_LABELS } from '../../submissions/domain/submission-status';
 import type { MatrixCellDto, MatrixDto } from '../dto/matrix.dto';
 import type { ExportDocument, ExportValue } from './export-document';
@@ -20,7 +21,10 @@ export function cellSummary(cell: MatrixCellDto | null): string {
  */
 export function matrixDocument(matrix: MatrixDto): ExportDocument {
   const byPeriods = matrix.columnsAre === 'periods';
-  const subject = byPeriods ? `${matrix.obligation?.code} (${matrix.columns[0]?.key ?? ''} – ${matrix.columns[matrix.columns.length - 1]?.key ?? ''})` : `kỳ ${matrix.periodKey}`;
+  const periodLabel = matrix.periodKey ? parsePeriodKey(matrix.periodKey).label : '';
+  // People read periods by their label (Năm 2024), obligations by their code.
+  const columnName = (i: number) => (byPeriods ? matrix.columns[i].label : matrix.columns[i].key);
+  const subject = byPeriods ? `${matrix.obligation?.code} (${matrix.columns[0]?.label ?? ''} – ${matrix.columns[matrix.columns.length - 1]?.label ?? ''})` : `kỳ ${periodLabel}`;
   const columnHeader = byPeriods ? 'Kỳ báo cáo' : 'Nghĩa vụ báo cáo';
   const details: Array<Record<string, ExportValue>> = matrix.rows.flatMap((row) =>
     row.cells.flatMap((cell, i) =>
@@ -29,7 +33,7 @@ export function matrixDocument(matrix: MatrixDto): ExportDocument {
             {
               unitCode: row.unitCode,
               unitName: row.unitName,
-              column: matrix.columns[i].key,
+              column: columnName(i),
               status: STATUS_LABELS[cell.status],
               complied: cell.complied,
               dueDate: cell.dueDate,
@@ -46,7 +50,7 @@ export function matrixDocument(matrix: MatrixDto): ExportDocument {
     title: `Ma trận tình hình nộp báo cáo theo đơn vị — ${subject}`,
     info: [
       ...(byPeriods && matrix.obligation ? [['Nghĩa vụ báo cáo', `${matrix.obligation.code} — ${matrix.obligation.title}`] as [string, string]] : []),
-      ...(!byPeriods ? [['Kỳ báo cáo', matrix.periodKey ?? ''] as [string, string]] : []),
+      ...(!byPeriods ? [['Kỳ báo cáo', periodLabel] as [string, string]] : []),
       ['Số đơn vị', matrix.total],
       ['Ô "—"', 'đơn vị không phải nộp báo cáo này (chưa thành lập, đã giải thể hoặc không thuộc diện)'],
       ['Số liệu tại thời điểm (giờ Việt Nam)', vietnamDateTime(matrix.at)],
@@ -58,7 +62,7 @@ export function matrixDocument(matrix: MatrixDto): ExportDocument {
         columns: [
           { key: 'unitCode', header: 'Mã đơn vị', kind: 'text', width: 11 },
           { key: 'unitName', header: 'Tên đơn vị', kind: 'text', width: 30 },
-          ...matrix.columns.map((column, i) => ({ key: `c${i}`, header: column.key, kind: 'text' as const, width: 26 })),
+          ...matrix.columns.map((_column, i) => ({ key: `c${i}`, header: columnName(i), kind: 'text' as const, width: 26 })),
         ],
         rows: matrix.rows.map((row) => ({
           unitCode: row.unitCode,

@@ -18,6 +18,7 @@ import {
 import { CUTOFF_WINDOW_KINDS, type CutoffWindowKind, type DeadlineRule, PERIOD_TYPES, type PeriodType } from '../../periods/domain';
 import { COMPLIANCE_STATUSES, type ComplianceStatus, TARGET_SCOPES, type TargetScope } from '../obligation.entity';
 import type { ReminderPolicy } from '../reminder-policy';
+import { BodiesInForceDto, ObligationBodyDto } from './obligation-body.dto';
 
 const DEADLINE_EXAMPLE = { kind: 'day_of_month', monthOffset: 1, day: 31, adjust: 'next_working_day' };
 const REMINDER_EXAMPLE = { daysBefore: [7, 2], onDueDate: true, overdueEveryDays: 3, escalateAfterDays: 7, monthlyCapPerUnit: 10 };
@@ -29,8 +30,8 @@ export class ObligationDto {
   @ApiPropertyOptional({ nullable: true }) titleEn: string | null;
   @ApiProperty({ example: 'Thông tư 35/2016/TT-BTTTT ngày 26/12/2016' }) legalDocument: string;
   @ApiPropertyOptional({ example: 'Điều 4; Mẫu 01/BC-STTTT', nullable: true }) legalArticle: string | null;
-  @ApiProperty({ example: 'Bộ Thông tin và Truyền thông' }) issuingBody: string;
-  @ApiPropertyOptional({ nullable: true }) receivingBody: string | null;
+  @ApiProperty({ example: 'Bộ Thông tin và Truyền thông', description: 'The issuing body named where no dated name (bodies) applies' }) issuingBody: string;
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: 'The receiving body named where no dated name (bodies) applies' }) receivingBody: string | null;
   @ApiProperty({ enum: PERIOD_TYPES }) periodType: PeriodType;
   @ApiProperty({ enum: CUTOFF_WINDOW_KINDS, description: 'decree09: Decree 09/2019 windows (15th to 14th); calendar: the period dates' })
   cutoffKind: CutoffWindowKind;
@@ -44,7 +45,10 @@ export class ObligationDto {
   @ApiPropertyOptional({ nullable: true }) retiredAt: Date | null;
   @ApiPropertyOptional({ nullable: true }) retiredReason: string | null;
   @ApiProperty({ description: 'Increases on every change; send it back as expectedRevision to update.' }) revision: number;
-  @ApiPropertyOptional({ description: 'The latest schema version, if any', nullable: true }) latestSchemaVersion: number | null;
+  @ApiPropertyOptional({ type: 'integer', description: 'The latest schema version, if any', nullable: true }) latestSchemaVersion: number | null;
+  @ApiProperty({ type: [ObligationBodyDto], description: 'Dated names of the issuing and receiving body (e.g. the ministry before and after 01/03/2025), with their legal basis' })
+  bodies: ObligationBodyDto[];
+  @ApiProperty({ type: BodiesInForceDto, description: 'The bodies in force today' }) bodiesToday: BodiesInForceDto;
 }
 
 export class ObligationListDto {

@@ -10,11 +10,16 @@ export class UnitDto {
   @ApiProperty({ example: 'Thành phố Hà Nội' }) name: string;
   @ApiProperty({ example: 'Thanh pho Ha Noi' }) nameAscii: string;
   @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
-  @ApiPropertyOptional({ example: 'Đồng bằng sông Hồng', nullable: true }) region: string | null;
+  @ApiPropertyOptional({ type: 'string', example: 'Đồng bằng sông Hồng', nullable: true }) region: string | null;
   @ApiProperty({ example: '2008-08-01', format: 'date' }) validFrom: string;
-  @ApiPropertyOptional({ example: null, format: 'date', nullable: true }) validTo: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) parentId: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) successorId: string | null;
+  @ApiPropertyOptional({ type: 'string', example: null, format: 'date', nullable: true }) validTo: string | null;
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', nullable: true }) parentId: string | null;
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', nullable: true }) successorId: string | null;
+  @ApiProperty({
+    example: 'Sở Khoa học và Công nghệ Thành phố Hà Nội',
+    description: "The unit's reporting department on activeOn (default today; a ceased unit: on its last day)",
+  })
+  departmentName: string;
 }
 
 export class UnitListDto {

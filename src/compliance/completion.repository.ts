@@ -42,6 +42,7 @@ interface UnitFactsRow {
   dueDate: string | null;
   onTime: boolean | null;
   daysLate: number | null;
+  backfilled: boolean | null;
   returnCount: number;
 }
 
@@ -57,7 +58,7 @@ const TALLY_COLUMNS = `count(u.id)::int AS expected,
 
 const FACT_COLUMNS = `u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName", u.kind AS "unitKind", s.status,
   s.submitted_at AS "submittedAt", s.first_submitted_at AS "firstSubmittedAt", s.due_date::text AS "dueDate",
-  s.on_time AS "onTime", s.days_late AS "daysLate",
+  s.on_time AS "onTime", s.days_late AS "daysLate", s.backfilled,
   (SELECT count(*)::int FROM reviews r WHERE r.submission_id = s.id AND r.decision = 'return') AS "returnCount"`;
 
 /** Who is expected for an obligation's periods and where their submissions stand: SQL over units and submissions. */
@@ -143,7 +144,10 @@ export function toUnitFacts(row: UnitFactsRow): UnitFacts {
     unitCode: row.unitCode,
     unitName: row.unitName,
     unitKind: row.unitKind,
-    facts: row.status === null ? undefined : { status: row.status, submittedAt: row.submittedAt, firstSubmittedAt: row.firstSubmittedAt, dueDate: row.dueDate, onTime: row.onTime, daysLate: row.daysLate },
+    facts:
+      row.status === null
+        ? undefined
+        : { status: row.status, submittedAt: row.submittedAt, firstSubmittedAt: row.firstSubmittedAt, dueDate: row.dueDate, onTime: row.onTime, daysLate: row.daysLate, backfilled: row.backfilled ?? false },
     returnCount: row.returnCount ?? 0,
   };
 }

@@ -10,6 +10,7 @@ import { completionFigures, compliedStatuses, emptyTally, tallyOf } from './doma
 import { unitStatus } from './domain/unit-status';
 import type { CompletionDto, ObligationCompletionDto, PeriodCompletionListDto, TrendDto, UnitCompletionDto, UnitCompletionListDto } from './dto/completion.dto';
 import type { ObligationScope } from './obligation-scope';
+import { isTracked } from '../obligations/tracking';
 
 /** Units still owing listed in a completion summary unless asked otherwise (all of them for the 63 provinces). */
 export const DEFAULT_OWING_LIMIT = 100;
@@ -33,7 +34,8 @@ export class CompletionService {
       this.repository.tally(obligation, period),
       this.repository.units(obligation, period, { exceptStatuses: compliedStatuses(obligation.compliesWhen), limit: owingLimit }),
     ]);
-    const figures = completionFigures(tally, obligation.compliesWhen, schedule.dueAt, now);
+    const tracked = isTracked(obligation, schedule.dueDate);
+    const figures = completionFigures(tally, obligation.compliesWhen, schedule.dueAt, now, tracked);
     return {
       obligation: obligationSummary(obligation),
       period: schedule,
@@ -41,7 +43,7 @@ export class CompletionService {
       ...figures,
       owingTotal: figures.expected - figures.complied,
       owing: owing.map((unit) => {
-        const standing = unitStatus(unit.facts, schedule, obligation.compliesWhen, now);
+        const standing = unitStatus(unit.facts, schedule, obligation.compliesWhen, now, tracked);
         return {
           unitId: unit.unitId,
           unitCode: unit.unitCode,
@@ -71,7 +73,7 @@ export class CompletionService {
       period: schedule,
       bodies: await this.bodies.on(obligation, schedule.dueDate),
       at: now.toISOString(),
-      figures: completionFigures(tallyOf(items), obligation.compliesWhen, schedule.dueAt, now),
+      figures: completionFigures(tallyOf(items), obligation.compliesWhen, schedule.dueAt, now, isTracked(obligation, schedule.dueDate)),
       items,
     };
   }
@@ -86,7 +88,7 @@ export class CompletionService {
       at: now.toISOString(),
       items: schedules.map((schedule) => ({
         period: schedule,
-        ...completionFigures(tallies.get(schedule.key) ?? emptyTally(), obligation.compliesWhen, schedule.dueAt, now),
+        ...completionFigures(tallies.get(schedule.key) ?? emptyTally(), obligation.compliesWhen, schedule.dueAt, now, isTracked(obligation, schedule.dueDate)),
       })),
     };
   }
@@ -102,11 +104,15 @@ export class CompletionService {
 
   private async obligationCompletion(obligation: ObligationScope, period: Period, now: Date): Promise<ObligationCompletionDto> {
     const [schedule, tally] = await Promise.all([this.context.schedule(obligation, period, now), this.repository.tally(obligation, period)]);
-    return { obligation: obligationSummary(obligation), period: schedule, ...completionFigures(tally, obligation.compliesWhen, schedule.dueAt, now) };
+    return {
+      obligation: obligationSummary(obligation),
+      period: schedule,
+      ...completionFigures(tally, obligation.compliesWhen, schedule.dueAt, now, isTracked(obligation, schedule.dueDate)),
+    };
   }
 }
 
 function unitRow(unit: UnitFacts, schedule: PeriodSchedule, obligation: ObligationScope, now: Date, departmentName: string): UnitCompletionDto {
-  const standing = unitStatus(unit.facts, schedule, obligation.compliesWhen, now);
+  const standing = unitStatus(unit.facts, schedule, obligation.compliesWhen, now, isTracked(obligation, schedule.dueDate));
   return { unitId: unit.unitId, unitCode: unit.unitCode, unitName: unit.unitName, ...standing, statusLabel: STATUS_LABELS[standing.status], returnCount: unit.returnCount, departmentName };
 }

@@ -4,8 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '../audit/actor';
+import { Clock } from '../common/clock';
 import { AuditService } from '../audit/audit.service';
-import { validateDeadlineRule } from '../periods/domain';
+import { validateDeadlineRule, vietnamDateOf } from '../periods/domain';
 import { validateSchemaDefinition } from '../validation/domain/validate-schema-definition';
 import type { CreateObligationDto } from './dto/obligation.dto';
 import { datedBodyProblems, type DatedBody } from './obligation-bodies';
@@ -50,7 +51,8 @@ export function readSeedObligations(dir = REFERENCE_DIR): SeedObligation[] {
 }
 
 /**
- * Loads the seeded obligations (legal basis in the data) on every start: inserts those missing, the
+ * Loads the seeded obligations (legal basis in the data) on every start: inserts those missing
+ * (tracked from that day), the
  * seed schema versions whose number is still free and the dated bodies of an obligation that has
  * none; never overwrites what an administrator changed since.
  */
@@ -60,6 +62,7 @@ export class ObligationSeeder {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly bodies: ObligationBodiesService,
+    private readonly clock: Clock,
   ) {}
 
   async seed(): Promise<number> {
@@ -70,7 +73,8 @@ export class ObligationSeeder {
           .createQueryBuilder()
           .insert()
           .into(Obligation)
-          .values({ ...seed, reminderPolicy: DEFAULT_REMINDER_POLICY, targetUnitCodes: seed.targetUnitCodes ?? [] })
+          // Tracked from the day of the first start: what was due before is history, loaded by backfill.
+          .values({ ...seed, reminderPolicy: DEFAULT_REMINDER_POLICY, targetUnitCodes: seed.targetUnitCodes ?? [], trackedFrom: vietnamDateOf(this.clock.now()) })
           .orIgnore()
           .returning(['id'])
           .execute();

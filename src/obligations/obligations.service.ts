@@ -14,11 +14,11 @@ import { ObligationBodiesService } from './obligation-bodies.service';
 import { Obligation } from './obligation.entity';
 import { DEFAULT_REMINDER_POLICY, validateReminderPolicy } from './reminder-policy';
 
-type ObligationInput = Omit<CreateObligationDto, 'code'>;
+type ObligationInput = Omit<CreateObligationDto, 'code'> & { trackedFrom: string };
 
 const AUDITED_FIELDS = [
   'title', 'titleEn', 'legalDocument', 'legalArticle', 'issuingBody', 'receivingBody', 'periodType', 'cutoffKind',
-  'deadlineRule', 'targetScope', 'targetUnitCodes', 'compliesWhen', 'reminderPolicy', 'activeFrom',
+  'deadlineRule', 'targetScope', 'targetUnitCodes', 'compliesWhen', 'reminderPolicy', 'activeFrom', 'trackedFrom',
 ] as const;
 
 @Injectable()
@@ -52,7 +52,9 @@ export class ObligationsService {
 
   async create(input: CreateObligationDto, actor: Actor): Promise<ObligationDto> {
     return this.db.transaction(async (manager) => {
-      const values = await this.checked(manager, { ...input, reminderPolicy: input.reminderPolicy ?? DEFAULT_REMINDER_POLICY });
+      // Tracked from today unless said otherwise: periods already due are history, loaded by backfill.
+      const trackedFrom = input.trackedFrom ?? vietnamDateOf(this.clock.now());
+      const values = await this.checked(manager, { ...input, trackedFrom, reminderPolicy: input.reminderPolicy ?? DEFAULT_REMINDER_POLICY });
       if (await manager.getRepository(Obligation).existsBy({ code: input.code })) {
         throw conflict('obligation_code_taken', `Mã nghĩa vụ ${input.code} đã tồn tại.`);
       }
@@ -188,6 +190,7 @@ function toDto(obligation: Obligation, latestSchemaVersion: number | null, bodie
     compliesWhen: obligation.compliesWhen,
     reminderPolicy: obligation.reminderPolicy,
     activeFrom: obligation.activeFrom,
+    trackedFrom: obligation.trackedFrom,
     retiredAt: obligation.retiredAt ?? null,
     retiredReason: obligation.retiredReason ?? null,
     revision: obligation.revision,

@@ -9,6 +9,8 @@ import { LocksModule } from '../locks/locks.module';
 import { ObligationsModule } from '../obligations/obligations.module';
 import { ReceiptsModule } from '../receipts/receipts.module';
 import { UnitsModule } from '../units/units.module';
+import { BackfillController } from './backfill/backfill.controller';
+import { BackfillService } from './backfill/backfill.service';
 import { SubmissionTargetService } from './submission-target.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
@@ -29,8 +31,8 @@ import { UploadService } from './upload.service';
       }),
     }),
   ],
-  controllers: [SubmissionsController, LockExceptionsController],
-  providers: [SubmissionsService, UploadService, SubmissionTargetService],
+  controllers: [SubmissionsController, LockExceptionsController, BackfillController],
+  providers: [SubmissionsService, UploadService, SubmissionTargetService, BackfillService],
   exports: [SubmissionsService, SubmissionTargetService],
 })
 export class SubmissionsModule {}

@@ -12,6 +12,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { assertCanAccessUnit } from '../auth/unit-scope';
 import { Obligation } from '../obligations/obligation.entity';
 import { ObligationBodiesService } from '../obligations/obligation-bodies.service';
+import { BACKFILL_INSTEAD, isTracked, periodNotTracked } from '../obligations/tracking';
 import { daysLate, parsePeriodKeyFor, vietnamDateOf } from '../periods/domain';
 import { DepartmentsService } from '../units/departments.service';
 import { ReportingUnit } from '../units/reporting-unit.entity';
@@ -140,6 +141,7 @@ export class SubmissionsService {
   async submit(code: string, periodKey: string, unitId: string, input: SubmitDto, actor: Actor): Promise<SubmitResultDto> {
     const target = await this.targets.resolve(code, periodKey, unitId);
     const schedule = await this.periods.schedule(target.obligation, target.period);
+    if (!isTracked(target.obligation, schedule.dueDate)) throw periodNotTracked(target.obligation, target.period, schedule.dueDate, BACKFILL_INSTEAD);
     const { submission, receipt } = await this.db.transaction(async (manager) => {
       await this.locks.assertOpen(target, schedule, manager);
       const current = await this.find(manager, target, true);

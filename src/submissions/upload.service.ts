@@ -8,9 +8,12 @@ import { AuditService } from '../audit/audit.service';
 import { AppError, conflict, unprocessable } from '../common/app-error';
 import type { Environment } from '../config/environment';
 import { EntryLocksService } from '../locks/entry-locks.service';
+import type { ReportSchemaVersion } from '../obligations/report-schema-version.entity';
 import { ReportSchemasService } from '../obligations/report-schemas.service';
 import type { TypedRow } from '../validation/domain/cell-value';
 import { ObligationPeriodsService } from '../obligations/obligation-periods.service';
+import { BACKFILL_INSTEAD, isTracked, periodNotTracked } from '../obligations/tracking';
+import { formatVietnameseDate } from '../common/vietnamese-dates';
 import type { ReportSchemaDefinition } from '../validation/domain/schema-definition';
 import { SubmissionValidator } from '../validation/domain/row-validator';
 import type { ValidationReport } from '../validation/domain/validation-report';
@@ -61,6 +64,14 @@ export interface DryRunOutcome {
   report: ValidationReport;
 }
 
+/** The bytes of one version and how to read its rows (a whole file, or one unit's rows of a shared file). */
+export interface VersionSource {
+  buffer: Buffer;
+  sha256: string;
+  originalName?: string;
+  open: () => Promise<OpenedUpload>;
+}
+
 export interface UploadOutcome {
   submission: Submission;
   version: SubmissionVersion;
@@ -88,67 +99,74 @@ export class UploadService {
 
   async upload(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined, actor: Actor): Promise<UploadOutcome> {
     const { target, schema, sha256, buffer } = await this.prepare(code, periodKey, unitId, file);
-    return this.refusedUploadsAsProblems(() =>
-      this.db.transaction(async (manager) => {
-        const submission = await this.lockSubmission(manager, target);
-        const existing = await manager.getRepository(SubmissionVersion).findOne({ where: { submissionId: submission.id, sha256 }, select: VERSION_WITHOUT_CONTENT });
-        if (existing) return { submission, version: existing, report: existing.report, duplicate: true };
+    const source: VersionSource = { buffer, sha256, originalName: file?.originalname, open: () => this.open(file as UploadedFile, schema.definition) };
+    return this.refusedUploadsAsProblems(() => this.db.transaction((manager) => this.storeVersion(manager, target, schema, source, actor)));
+  }
 
-        const to = nextStatus(submission.status, 'upload');
-        if (!to) throw conflict('illegal_transition', transitionRefusal(submission.status, 'upload'), { submissionStatus: submission.status });
+  /**
+   * The one path that stores a version, inside the caller's transaction: the same bytes again give
+   * the earlier version; otherwise the rows are read, validated and written with the report, the
+   * submission moves on and the audit trail records it. Used by uploads and by backfill.
+   */
+  async storeVersion(manager: EntityManager, target: SubmissionTarget, schema: ReportSchemaVersion, source: VersionSource, actor: Actor): Promise<UploadOutcome> {
+    const { buffer, sha256 } = source;
+    const submission = await this.lockSubmission(manager, target);
+    const existing = await manager.getRepository(SubmissionVersion).findOne({ where: { submissionId: submission.id, sha256 }, select: VERSION_WITHOUT_CONTENT });
+    if (existing) return { submission, version: existing, report: existing.report, duplicate: true };
 
-        const upload = await this.open(buffer, file as UploadedFile, schema.definition);
-        const versionId = randomUUID();
-        // Not awaited here: PostgreSQL takes about as long to store the original bytes as the app takes to
-        // read the rows, so the insert runs while the file is parsed. The writer sends its first page after it.
-        const storingVersion = manager.getRepository(SubmissionVersion).insert({
-          id: versionId,
-          submissionId: submission.id,
-          number: submission.versionCount + 1,
-          schemaVersionId: schema.id,
-          sha256,
-          sizeBytes: buffer.length,
-          mediaType: mediaTypeOf(upload.format),
-          format: upload.format,
-          originalName: sanitizeFileName(file?.originalname),
-          content: buffer,
-          valid: false,
-          rowsRead: 0,
-          errorCount: 0,
-          warningCount: 0,
-          report: {} as ValidationReport,
-          uploadedBy: actor.user?.id ?? null,
-        });
-        const writer = new SubmissionRowWriter(manager, versionId, storingVersion);
-        let report: ValidationReport;
-        try {
-          report = await this.validate(upload, schema.definition, (rowNumber, row) => writer.add(rowNumber, row));
-        } catch (error) {
-          // The rollback must not be sent while an insert is still running on this connection.
-          await writer.settled();
-          throw error;
-        }
-        await writer.flush();
-        await manager.getRepository(SubmissionVersion).update(
-          { id: versionId },
-          { valid: report.valid, rowsRead: report.rowsRead, errorCount: report.errorCount, warningCount: report.warningCount, report },
-        );
-        const version = await manager.getRepository(SubmissionVersion).findOneOrFail({ where: { id: versionId }, select: VERSION_WITHOUT_CONTENT });
-        await this.schemas.lock(manager, schema.id);
+    const to = nextStatus(submission.status, 'upload');
+    if (!to) throw conflict('illegal_transition', transitionRefusal(submission.status, 'upload'), { submissionStatus: submission.status });
 
-        const from = submission.status;
-        Object.assign(submission, { status: to, currentVersionId: version.id, versionCount: version.number });
-        const saved = await manager.getRepository(Submission).save(submission);
-        await this.audit.record(manager, actor, {
-          action: 'submission.version_uploaded',
-          entityType: 'submission',
-          entityId: submission.id,
-          before: { status: from },
-          after: { status: to, version: version.number, valid: report.valid, sha256 },
-        });
-        return { submission: saved, version, report, duplicate: false };
-      }),
+    const upload = await source.open();
+    const versionId = randomUUID();
+    // Not awaited here: PostgreSQL takes about as long to store the original bytes as the app takes to
+    // read the rows, so the insert runs while the file is parsed. The writer sends its first page after it.
+    const storingVersion = manager.getRepository(SubmissionVersion).insert({
+      id: versionId,
+      submissionId: submission.id,
+      number: submission.versionCount + 1,
+      schemaVersionId: schema.id,
+      sha256,
+      sizeBytes: buffer.length,
+      mediaType: mediaTypeOf(upload.format),
+      format: upload.format,
+      originalName: sanitizeFileName(source.originalName),
+      content: buffer,
+      valid: false,
+      rowsRead: 0,
+      errorCount: 0,
+      warningCount: 0,
+      report: {} as ValidationReport,
+      uploadedBy: actor.user?.id ?? null,
+    });
+    const writer = new SubmissionRowWriter(manager, versionId, storingVersion);
+    let report: ValidationReport;
+    try {
+      report = await this.validate(upload, schema.definition, (rowNumber, row) => writer.add(rowNumber, row));
+    } catch (error) {
+      // The rollback must not be sent while an insert is still running on this connection.
+      await writer.settled();
+      throw error;
+    }
+    await writer.flush();
+    await manager.getRepository(SubmissionVersion).update(
+      { id: versionId },
+      { valid: report.valid, rowsRead: report.rowsRead, errorCount: report.errorCount, warningCount: report.warningCount, report },
     );
+    const version = await manager.getRepository(SubmissionVersion).findOneOrFail({ where: { id: versionId }, select: VERSION_WITHOUT_CONTENT });
+    await this.schemas.lock(manager, schema.id);
+
+    const from = submission.status;
+    Object.assign(submission, { status: to, currentVersionId: version.id, versionCount: version.number });
+    const saved = await manager.getRepository(Submission).save(submission);
+    await this.audit.record(manager, actor, {
+      action: 'submission.version_uploaded',
+      entityType: 'submission',
+      entityId: submission.id,
+      before: { status: from },
+      after: { status: to, version: version.number, valid: report.valid, sha256 },
+    });
+    return { submission: saved, version, report, duplicate: false };
   }
 
   /**
@@ -156,12 +174,12 @@ export class UploadService {
    * nothing: no version, no rows, no status change, no audit event.
    */
   async dryRun(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined): Promise<DryRunOutcome> {
-    const { target, schema, sha256, buffer } = await this.prepare(code, periodKey, unitId, file);
+    const { target, schema, sha256 } = await this.prepare(code, periodKey, unitId, file);
     const submission = await this.db.getRepository(Submission).findOneBy({ obligationId: target.obligation.id, periodKey: target.period.key, unitId: target.unit.id });
     const status = submission?.status ?? 'not_started';
     if (!nextStatus(status, 'upload')) throw conflict('illegal_transition', transitionRefusal(status, 'upload'), { submissionStatus: status });
     return this.refusedUploadsAsProblems(async () => {
-      const upload = await this.open(buffer, file as UploadedFile, schema.definition);
+      const upload = await this.open(file as UploadedFile, schema.definition);
       const rows: KeyedRow[] = [];
       const report = await this.validate(upload, schema.definition, (rowNumber, data) => {
         rows.push({ rowNumber, data });
@@ -199,20 +217,22 @@ export class UploadService {
     const target = await this.targets.resolve(code, periodKey, unitId);
     const schedule = await this.periods.schedule(target.obligation, target.period);
     if (schedule.status === 'upcoming') {
-      throw conflict('period_not_open', `${target.period.label} chưa bắt đầu kỳ chốt số liệu (từ ${schedule.cutoffStart}); chưa thể nộp báo cáo.`);
+      throw conflict('period_not_open', `${target.period.label} chưa bắt đầu kỳ chốt số liệu (từ ${formatVietnameseDate(schedule.cutoffStart)}); chưa thể nộp báo cáo.`);
     }
+    if (!isTracked(target.obligation, schedule.dueDate)) throw periodNotTracked(target.obligation, target.period, schedule.dueDate, BACKFILL_INSTEAD);
     await this.locks.assertOpen(target, schedule);
     const schema = await this.schemas.inForce(target.obligation, target.period);
     if (!schema) throw unprocessable('no_schema', `Nghĩa vụ ${code} chưa có biểu mẫu áp dụng cho ${target.period.label}.`);
     return { target, schema, sha256: createHash('sha256').update(file.buffer).digest('hex'), buffer: file.buffer };
   }
 
-  private open(buffer: Buffer, file: UploadedFile, definition: ReportSchemaDefinition): Promise<OpenedUpload> {
-    return openUpload(buffer, {
+  /** Opens a file for reading against a schema, with the configured limits. */
+  open(file: UploadedFile, definition: ReportSchemaDefinition, extraHeaders: readonly string[] = []): Promise<OpenedUpload> {
+    return openUpload(file.buffer, {
       fileName: file.originalname,
       mediaType: file.mimetype,
       preferredSheetName: definition.sheetName,
-      knownHeaders: definition.fields.flatMap((f) => [f.label, ...(f.aliases ?? [])]),
+      knownHeaders: [...definition.fields.flatMap((f) => [f.label, ...(f.aliases ?? [])]), ...extraHeaders],
       knownKeys: definition.fields.map((f) => f.key),
       limits: uploadLimitsFrom(this.config),
     });

@@ -8,6 +8,7 @@ import { csv, QUARTERLY_HEADER, TT35_HEADER, TT35_INDICATORS, tt35Rows } from '.
 import { asBytes, readCsv, readWorkbook, rowValues } from './support/downloads';
 import { unitIds } from './support/fixtures';
 import { startOnOwnDatabase } from './support/own-database';
+import { trackSeededFromStart } from '../support/obligations';
 
 type Quarterly = [string, string, number, number, number, number, number, number, string];
 const row = (values: Quarterly) => [...values, '14/12/2024', 'Nguyễn Văn A', ''];
@@ -49,6 +50,7 @@ describe('Compliance: national aggregates of approved reports', () => {
 
   beforeAll(async () => {
     ({ t, stop } = await startOnOwnDatabase('aggregates', clock));
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     db = t.app.get(getDataSourceToken());
     units = await unitIds(db);
     // Same quarter last year: Hà Nội only.

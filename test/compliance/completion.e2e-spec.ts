@@ -6,7 +6,7 @@ import { ADMIN, COMPLIANCE, formerOfficer, REVIEWER, type TestApp } from '../sup
 import { FakeClock } from '../support/fake-clock';
 import { addUnit, obligationId, putSubmission, unitIds } from './support/fixtures';
 import { startOnOwnDatabase } from './support/own-database';
-import { createTestObligation } from '../support/obligations';
+import { createTestObligation, trackSeededFromStart } from '../support/obligations';
 
 // TT35 2024-Y is due 2025-02-04 (31/01 falls in Tết 2025); at 10:00 on 10/02/2025 in Vietnam it is 6 days overdue.
 const AFTER_DUE = '2025-02-10T03:00:00Z';
@@ -31,6 +31,7 @@ describe('Compliance: completion, trends and matrices', () => {
 
   beforeAll(async () => {
     ({ t, stop } = await startOnOwnDatabase('compliance', clock));
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     db = t.app.get(getDataSourceToken());
     // Not yet existing in 2024, dissolved before the end of 2024, and ceasing exactly on its last day.
     await addUnit(db, { code: 'X1', name: 'Tỉnh Mới Lập', validFrom: '2025-01-01' });
@@ -157,6 +158,7 @@ describe('Compliance: completion, trends and matrices', () => {
         daysLate: 3,
         daysOverdue: null,
         returnCount: 0,
+        backfilled: false,
         departmentName: 'Sở Thông tin và Truyền thông tỉnh Hà Giang',
       });
       expect(body.bodies).toEqual({ date: '2025-02-04', issuingBody: 'Bộ Thông tin và Truyền thông', receivingBody: 'Vụ Bưu chính, Bộ Thông tin và Truyền thông' });
@@ -222,14 +224,14 @@ describe('Compliance: completion, trends and matrices', () => {
       // 63 units of 2008-2025, the 23 created on 1 July 2025 and X1-X3.
       expect(response.body).toMatchObject({ columnsAre: 'periods', obligation: { code: 'TT35-BUU-CHINH' }, total: 89, offset: 0, limit: 100 });
       expect(response.body.columns).toEqual([
-        { key: '2023-Y', label: 'Năm 2023', periodKey: '2023-Y', obligationCode: 'TT35-BUU-CHINH', dueDate: '2024-01-31', dueAt: '2024-01-31T16:59:59.999Z' },
-        { key: '2024-Y', label: 'Năm 2024', periodKey: '2024-Y', obligationCode: 'TT35-BUU-CHINH', dueDate: '2025-02-04', dueAt: '2025-02-04T16:59:59.999Z' },
+        { key: '2023-Y', label: 'Năm 2023', periodKey: '2023-Y', obligationCode: 'TT35-BUU-CHINH', dueDate: '2024-01-31', dueAt: '2024-01-31T16:59:59.999Z', tracked: true },
+        { key: '2024-Y', label: 'Năm 2024', periodKey: '2024-Y', obligationCode: 'TT35-BUU-CHINH', dueDate: '2025-02-04', dueAt: '2025-02-04T16:59:59.999Z', tracked: true },
         expect.objectContaining({ key: '2025-Y' }),
       ]);
       const rows = byCode<Row>(response.body.rows);
       expect(rows['02'].cells).toEqual([
-        { status: 'not_started', complied: false, dueDate: '2024-01-31', submittedAt: null, daysLate: null, daysOverdue: 376 },
-        { status: 'approved', complied: true, dueDate: '2025-02-04', submittedAt: '2025-02-07T02:00:00.000Z', daysLate: 3, daysOverdue: null },
+        { status: 'not_started', complied: false, dueDate: '2024-01-31', submittedAt: null, daysLate: null, daysOverdue: 376, backfilled: false },
+        { status: 'approved', complied: true, dueDate: '2025-02-04', submittedAt: '2025-02-07T02:00:00.000Z', daysLate: 3, daysOverdue: null, backfilled: false },
         // Hà Giang merged into Tuyên Quang on 1 July 2025: it owes no 2025 report.
         null,
       ]);

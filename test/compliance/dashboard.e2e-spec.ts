@@ -10,6 +10,7 @@ import { FakeClock } from '../support/fake-clock';
 import { DEMO_PASSWORD } from '../support/test-env';
 import { obligationId, putSubmission } from './support/fixtures';
 import { startOnOwnDatabase } from './support/own-database';
+import { trackSeededFromStart } from '../support/obligations';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
@@ -57,6 +58,7 @@ describe('Compliance dashboard in a real browser', () => {
 
   beforeAll(async () => {
     ({ t, stop } = await startOnOwnDatabase('dashboard', clock));
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     await seedQuarters(t.app.get(getDataSourceToken()));
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;

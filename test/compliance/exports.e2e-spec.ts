@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { asBytes, readCsv, readWorkbook, rowValues } from './support/downloads';
 import { addUnit, obligationId, putSubmission, unitIds } from './support/fixtures';
 import { startOnOwnDatabase } from './support/own-database';
+import { trackSeededFromStart } from '../support/obligations';
 
 const NOW = '2025-02-10T03:00:00Z';
 // Unit names a spreadsheet would run as formulas if written as they are.
@@ -25,6 +26,7 @@ describe('Compliance: XLSX and CSV exports of the completion table and the matri
 
   beforeAll(async () => {
     ({ t, stop } = await startOnOwnDatabase('exports', clock));
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     db = t.app.get(getDataSourceToken());
     for (const [code, name] of Object.entries(HOSTILE)) await addUnit(db, { code, name, validFrom: '2008-08-01' });
     const units = await unitIds(db);
@@ -60,6 +62,7 @@ describe('Compliance: XLSX and CSV exports of the completion table and the matri
         'Số ngày nộp trễ',
         'Số ngày quá hạn',
         'Số lần bị trả lại',
+        'Nạp bù',
       ]);
       expect(sheet.rowCount).toBe(1 + 67);
       expect(sheet.getColumn(2).width).toBe(34);
@@ -80,6 +83,7 @@ describe('Compliance: XLSX and CSV exports of the completion table and the matri
         3,
         undefined,
         0,
+        'Không',
       ]);
       expect(late.getCell(6).numFmt).toBe('dd/mm/yyyy');
       expect(late.getCell(7).numFmt).toBe('dd/mm/yyyy hh:mm');
@@ -129,11 +133,12 @@ describe('Compliance: XLSX and CSV exports of the completion table and the matri
         'Số ngày nộp trễ',
         'Số ngày quá hạn',
         'Số lần bị trả lại',
+        'Nạp bù',
       ]);
       expect(records).toHaveLength(1 + 67);
       const byCode = Object.fromEntries(records.slice(1).map((record) => [record[0], record]));
-      expect(byCode['02']).toEqual(['02', 'Hà Giang', 'Sở Thông tin và Truyền thông tỉnh Hà Giang', 'đã duyệt', 'Có', '04/02/2025', '07/02/2025 09:00:00', '07/02/2025 09:00:00', 'Không', '3', '', '0']);
-      expect(byCode['04']).toEqual(['04', 'Cao Bằng', 'Sở Thông tin và Truyền thông tỉnh Cao Bằng', 'chưa nộp', 'Không', '04/02/2025', '', '', '', '', '6', '0']);
+      expect(byCode['02']).toEqual(['02', 'Hà Giang', 'Sở Thông tin và Truyền thông tỉnh Hà Giang', 'đã duyệt', 'Có', '04/02/2025', '07/02/2025 09:00:00', '07/02/2025 09:00:00', 'Không', '3', '', '0', 'Không']);
+      expect(byCode['04']).toEqual(['04', 'Cao Bằng', 'Sở Thông tin và Truyền thông tỉnh Cao Bằng', 'chưa nộp', 'Không', '04/02/2025', '', '', '', '', '6', '0', 'Không']);
       expect([byCode.Y1[1], byCode.Y1[3]]).toEqual([`'${HOSTILE.Y1}`, 'bị trả lại']);
       expect(byCode.Y2[1]).toBe(`'${HOSTILE.Y2}`);
       expect(byCode.Y3[1]).toBe(`'${HOSTILE.Y3}`);
@@ -159,14 +164,14 @@ describe('Compliance: XLSX and CSV exports of the completion table and the matri
       expect(rowValues(grid, 3)).toEqual(['02', 'Hà Giang', 'chưa nộp, quá hạn 376 ngày', 'đã duyệt, nộp trễ 3 ngày']);
       expect(grid.rowCount).toBe(1 + 67);
       const details = workbook.getWorksheet('Chi tiết') as ExcelJS.Worksheet;
-      expect(rowValues(details, 1)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Kỳ báo cáo', 'Trạng thái', 'Đã hoàn thành', 'Hạn nộp', 'Thời điểm nộp (giờ Việt Nam)', 'Số ngày nộp trễ', 'Số ngày quá hạn']);
+      expect(rowValues(details, 1)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Kỳ báo cáo', 'Trạng thái', 'Đã hoàn thành', 'Hạn nộp', 'Thời điểm nộp (giờ Việt Nam)', 'Số ngày nộp trễ', 'Số ngày quá hạn', 'Nạp bù']);
       expect(details.rowCount).toBe(1 + 67 * 2);
     });
 
     it('exports units x periods as CSV details, and only the officer’s own unit to a province officer', async () => {
       const all = readCsv((await download('/obligations/TT35-BUU-CHINH/matrix/export?from=2023-Y&to=2024-Y&format=csv')).body);
       expect(all).toHaveLength(1 + 67 * 2);
-      expect(all.find((record) => record[0] === '02' && record[2] === 'Năm 2024')).toEqual(['02', 'Hà Giang', 'Năm 2024', 'đã duyệt', 'Có', '04/02/2025', '07/02/2025 09:00:00', '3', '']);
+      expect(all.find((record) => record[0] === '02' && record[2] === 'Năm 2024')).toEqual(['02', 'Hà Giang', 'Năm 2024', 'đã duyệt', 'Có', '04/02/2025', '07/02/2025 09:00:00', '3', '', 'Không']);
       expect(all.find((record) => record[0] === 'Y1')?.[1]).toBe(`'${HOSTILE.Y1}`);
       const own = readCsv((await download('/obligations/TT35-BUU-CHINH/matrix/export?from=2023-Y&to=2024-Y&format=csv', formerOfficer('02'))).body);
       expect(own.slice(1).map((record) => [record[0], record[2]])).toEqual([

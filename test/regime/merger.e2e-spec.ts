@@ -7,6 +7,7 @@ import { overrideEnv } from '../support/env-override';
 import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER } from '../support/report-files';
 import { TEST_ADMIN_URL, testDatabaseUrl } from '../support/test-env';
+import { trackSeededFromStart } from '../support/obligations';
 
 const MERGER_CSV = readFileSync(join(__dirname, '..', '..', 'src', 'units', 'reference', 'provinces-2025-merger.csv'), 'utf8');
 const row = (items: string) => [items, '100', '1.000', '500', '10', '10', '5', '20', '30', '14/03/2025', 'Nguyễn Văn A', ''];
@@ -27,6 +28,7 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
     await runPendingMigrations(url.toString());
     restoreEnv = overrideEnv({ DATABASE_URL: url.toString() });
     t = await startTestApp('all', { clock });
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
   });
   afterAll(async () => {
     await t.close();

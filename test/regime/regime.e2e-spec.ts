@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { ADMIN, officerBefore2025Merger as officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { csv, TT35_HEADER, TT35_INDICATORS, tt35Rows } from '../support/report-files';
-import { createTestObligation } from '../support/obligations';
+import { createTestObligation, trackSeededFromStart } from '../support/obligations';
 
 const NOW = '2025-01-20T03:00:00Z'; // TT35 2024-Y: due 2025-02-04
 
@@ -16,6 +16,7 @@ describe('Regime features: dry run, justified warnings, receipts, version diff, 
 
   beforeAll(async () => {
     t = await startTestApp('all', { clock });
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     db = t.app.get(getDataSourceToken());
     units = await unitIdsByCode(t, '2025-06-30');
   });

@@ -7,6 +7,7 @@ import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER, TT35_HEADER, tt35Rows } from '../support/report-files';
 import { SmtpSink } from '../support/smtp-sink';
 import { waitFor } from '../support/wait-for';
+import { trackSeededFromStart } from '../support/obligations';
 
 const NOW = '2025-01-20T03:00:00Z';
 
@@ -22,6 +23,7 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
     sink = await SmtpSink.start();
     restoreEnv = overrideEnv({ SMTP_URL: sink.url, MAIL_BACKOFF_MS: '100' });
     t = await startTestApp('all', { clock });
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     db = t.app.get(getDataSourceToken());
     units = await unitIdsByCode(t, '2025-06-30');
   });

@@ -7,6 +7,7 @@ import { officerBefore2025Merger as officer, startTestApp, type TestApp, unitIds
 import { overrideEnv } from '../support/env-override';
 import { FakeClock } from '../support/fake-clock';
 import { csv, TT35_HEADER, TT35_INDICATORS, tt35Rows, xlsx } from '../support/report-files';
+import { trackSeededFromStart } from '../support/obligations';
 
 const NOW = '2025-01-20T03:00:00Z';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -18,6 +19,7 @@ describe('Submissions: file formats and protective limits', () => {
 
   beforeAll(async () => {
     t = await startTestApp('all', { clock: new FakeClock(new Date(NOW)) });
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH');
     db = t.app.get(getDataSourceToken());
     units = await unitIdsByCode(t, '2025-06-30');
   });

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { officerBefore2025Merger as officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER, TT35_HEADER, TT35_INDICATORS, tt35Rows } from '../support/report-files';
+import { trackSeededFromStart } from '../support/obligations';
 
 const BEFORE_DUE = '2025-01-20T03:00:00Z'; // TT35 2024-Y is due 2025-02-04 (31/01 falls in Tết 2025)
 
@@ -26,6 +27,7 @@ describe('Submissions: upload, validation report, versions, submit', () => {
 
   beforeAll(async () => {
     t = await startTestApp('all', { clock });
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     db = t.app.get(getDataSourceToken());
     units = await unitIdsByCode(t, '2025-06-30');
   });

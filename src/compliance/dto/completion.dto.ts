@@ -21,6 +21,8 @@ export class StatusCountsDto {
 }
 
 export class CompletionFiguresDto {
+  @ApiProperty({ description: "False for a period due before the obligation's trackedFrom: counts of what was loaded, no percentage, nobody on time, late or overdue" })
+  tracked: boolean;
   @ApiProperty({ example: 63, description: 'Units that owe the report: exist on the last day of the period and are in the target set' }) expected: number;
   @ApiProperty({ type: StatusCountsDto }) counts: StatusCountsDto;
   @ApiProperty({ example: 61, description: 'Units whose status counts as complied (compliesWhen)' }) complied: number;
@@ -28,7 +30,7 @@ export class CompletionFiguresDto {
   @ApiProperty({ description: 'Units whose first submission came after the due date' }) late: number;
   @ApiProperty({ description: 'Units not complied while the due date (Vietnam time) has passed' }) overdue: number;
   @ApiPropertyOptional({ example: 96.83, nullable: true, description: 'complied / expected, percent with two decimals' }) completionPercent: number | null;
-  @ApiProperty({ example: '61/63' }) headline: string;
+  @ApiProperty({ example: '61/63', description: '"complied/expected", or "không theo dõi" for a period not tracked' }) headline: string;
 }
 
 export class OwingUnitDto {
@@ -64,6 +66,7 @@ export class UnitCompletionDto {
   @ApiPropertyOptional({ nullable: true, description: 'Days the first submission was late (0 on time)' }) daysLate: number | null;
   @ApiPropertyOptional({ nullable: true, description: 'Days past the due date for a unit still owing' }) daysOverdue: number | null;
   @ApiProperty({ description: 'Return round trips: how many times the report went back to the unit' }) returnCount: number;
+  @ApiProperty({ description: 'Loaded as history by backfill: neither on time nor late' }) backfilled: boolean;
   @ApiProperty({ example: 'Sở Thông tin và Truyền thông Thành phố Hà Nội', description: "The unit's reporting department on the period's due date" })
   departmentName: string;
 }

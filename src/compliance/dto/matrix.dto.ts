@@ -9,15 +9,17 @@ export class MatrixColumnDto {
   @ApiProperty({ example: 'TT35-BUU-CHINH' }) obligationCode: string;
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty({ description: 'False for a period due before the obligation is tracked: history, nobody late or overdue' }) tracked: boolean;
 }
 
 export class MatrixCellDto {
   @ApiProperty({ enum: SUBMISSION_STATUSES }) status: SubmissionStatus;
   @ApiProperty() complied: boolean;
   @ApiProperty({ format: 'date' }) dueDate: string;
-  @ApiPropertyOptional({ nullable: true }) submittedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) daysLate: number | null;
-  @ApiPropertyOptional({ nullable: true }) daysOverdue: number | null;
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true }) submittedAt: Date | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) daysLate: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true }) daysOverdue: number | null;
+  @ApiProperty({ description: 'Loaded as history by backfill' }) backfilled: boolean;
 }
 
 export class MatrixRowDto {

@@ -10,6 +10,7 @@ export const NOT_EXPECTED = '—';
 export function cellSummary(cell: MatrixCellDto | null): string {
   if (!cell) return NOT_EXPECTED;
   const label = STATUS_LABELS[cell.status];
+  if (cell.backfilled) return `${label} (nạp bù)`;
   if (cell.daysOverdue) return `${label}, quá hạn ${cell.daysOverdue} ngày`;
   if (cell.daysLate) return `${label}, nộp trễ ${cell.daysLate} ngày`;
   return label;
@@ -40,6 +41,7 @@ export function matrixDocument(matrix: MatrixDto): ExportDocument {
               submittedAt: cell.submittedAt,
               daysLate: cell.daysLate,
               daysOverdue: cell.daysOverdue,
+              backfilled: cell.backfilled,
             },
           ]
         : [],
@@ -82,6 +84,7 @@ export function matrixDocument(matrix: MatrixDto): ExportDocument {
           { key: 'submittedAt', header: 'Thời điểm nộp (giờ Việt Nam)', kind: 'datetime', width: 20 },
           { key: 'daysLate', header: 'Số ngày nộp trễ', kind: 'integer', width: 14 },
           { key: 'daysOverdue', header: 'Số ngày quá hạn', kind: 'integer', width: 14 },
+          { key: 'backfilled', header: 'Nạp bù', kind: 'boolean', width: 10 },
         ],
         rows: details,
       },

@@ -42,7 +42,12 @@ export class ObligationDto {
   @ApiProperty({ enum: COMPLIANCE_STATUSES, description: 'Which submission status counts as complied' }) compliesWhen: ComplianceStatus;
   @ApiProperty({ example: REMINDER_EXAMPLE }) reminderPolicy: ReminderPolicy;
   @ApiProperty({ format: 'date' }) activeFrom: string;
-  @ApiPropertyOptional({ nullable: true }) retiredAt: Date | null;
+  @ApiProperty({
+    format: 'date',
+    description: 'First due date baocao follows: periods due before it are history (not tracked: no percentage, no lateness, no reminders; loaded by backfill)',
+  })
+  trackedFrom: string;
+  @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true }) retiredAt: Date | null;
   @ApiPropertyOptional({ nullable: true }) retiredReason: string | null;
   @ApiProperty({ description: 'Increases on every change; send it back as expectedRevision to update.' }) revision: number;
   @ApiPropertyOptional({ type: 'integer', description: 'The latest schema version, if any', nullable: true }) latestSchemaVersion: number | null;
@@ -81,6 +86,11 @@ export class CreateObligationDto {
   @ApiProperty({ enum: COMPLIANCE_STATUSES }) @IsIn(COMPLIANCE_STATUSES) compliesWhen: ComplianceStatus;
   @ApiPropertyOptional({ example: REMINDER_EXAMPLE, description: 'Defaults apply when omitted' }) @IsOptional() @IsObject() reminderPolicy?: ReminderPolicy;
   @ApiProperty({ format: 'date', example: '2017-01-01' }) @IsISO8601({ strict: true }) activeFrom: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2026-12-07', description: 'First due date baocao follows (default: the day the obligation is created)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  trackedFrom?: string;
 }
 
 export class UpdateObligationDto extends PartialType(OmitType(CreateObligationDto, ['code'] as const)) {

@@ -23,12 +23,12 @@ export class AggregatesService {
     const period = this.context.period(obligation.periodType, periodKey);
     const [schema, schedule] = await Promise.all([this.schemas.inForce(obligation, period), this.context.schedule(obligation, period, this.context.now())]);
     const plan = schema ? aggregatePlan(schema.definition) : { fields: [], groupBy: [] };
-    const fieldKeys = plan.fields.map((field) => field.key);
+    const columns = plan.fields.map((field) => ({ key: field.key, weightField: field.weightField }));
     const groupKeys = plan.groupBy.map((field) => field.key);
     const previous = previousPeriod(period);
     const lastYear = samePeriodLastYear(period);
     const [now, before, yearAgo] = await Promise.all(
-      [period, previous, lastYear].map((p) => this.repository.aggregate(obligation.id, p.key, schema?.id ?? null, fieldKeys, groupKeys)),
+      [period, previous, lastYear].map((p) => this.repository.aggregate(obligation.id, p.key, schema?.id ?? null, columns, groupKeys)),
     );
     return {
       obligation: obligationSummary(obligation),

@@ -10,7 +10,7 @@ import { TEST_ADMIN_URL, testDatabaseUrl } from '../support/test-env';
 import { trackSeededFromStart } from '../support/obligations';
 
 const MERGER_CSV = readFileSync(join(__dirname, '..', '..', 'src', 'units', 'reference', 'provinces-2025-merger.csv'), 'utf8');
-const row = (items: string) => [items, '100', '1.000', '500', '10', '10', '5', '20', '30', '14/03/2025', 'Nguyễn Văn A', ''];
+const row = (items: string, rate = '30', filings = '2.000') => [items, '100', '1.000', '500', '10', '10', '5', '20', rate, '14/03/2025', 'Nguyễn Văn A', '', filings];
 
 // The merger changes which units exist, so this suite runs on a database of its own.
 describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
@@ -40,9 +40,9 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
   const units = async (query: string) => (await t.http().get(`/api/v1/units?${query}`).set('authorization', await t.tokenFor(ADMIN))).body;
   const idOf = async (code: string, activeOn: string) => (await units(`code=${code}&activeOn=${activeOn}`)).items[0].id as string;
   const path = (period: string, unitId: string) => `/api/v1/obligations/BC-QUY-TTTT-TINH/periods/${period}/units/${unitId}/submission`;
-  const uploadApproved = async (period: string, unitId: string, officerEmail: string, items: string) => {
+  const uploadApproved = async (period: string, unitId: string, officerEmail: string, items: string, rate?: string, filings?: string) => {
     const token = await t.tokenFor(officerEmail);
-    const up = await t.http().post(`${path(period, unitId)}/versions`).set('authorization', token).attach('file', csv([QUARTERLY_HEADER, row(items)]), 'quy.csv');
+    const up = await t.http().post(`${path(period, unitId)}/versions`).set('authorization', token).attach('file', csv([QUARTERLY_HEADER, row(items, rate, filings)]), 'quy.csv');
     expect(up.body.version?.valid).toBe(true);
     const sent = await t.http().post(`${path(period, unitId)}/submit`).set('authorization', token).send({});
     const decided = await t
@@ -95,8 +95,8 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
     const oldTuyenQuang = await idOf('08', '2025-06-30');
     const newTuyenQuang = await idOf('08', '2025-07-01');
     clock.set('2025-07-01T03:00:00Z');
-    await uploadApproved('2025-Q2', oldHaGiang, formerOfficer('02'), '120.000');
-    await uploadApproved('2025-Q2', oldTuyenQuang, formerOfficer('08'), '180.000');
+    await uploadApproved('2025-Q2', oldHaGiang, formerOfficer('02'), '120.000', '20', '1.000');
+    await uploadApproved('2025-Q2', oldTuyenQuang, formerOfficer('08'), '180.000', '50', '3.000');
     const created = await t
       .http()
       .post('/api/v1/users')
@@ -123,7 +123,9 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
       ['08', true],
     ]);
     expect(q2.values.san_luong_buu_gui).toBe(300000);
-    expect(q2.values.ty_le_ho_so_truc_tuyen_toan_trinh).toBe(30);
+    // Weighted by the filings of each: (20 x 1.000 + 50 x 3.000) / 4.000, not the mean 35.
+    expect(q2.values.ty_le_ho_so_truc_tuyen_toan_trinh).toBe(42.5);
+    expect(q2.values.tong_so_ho_so_tthc).toBe(4000);
     expect(q3.units.map((u: { code: string }) => u.code)).toEqual(['08']);
     expect(q3.values.san_luong_buu_gui).toBe(330000);
     const review = await t.http().get(`/api/v1/submissions/${sent.body.id}/review`).set('authorization', await t.tokenFor(REVIEWER));

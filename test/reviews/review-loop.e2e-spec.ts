@@ -185,7 +185,7 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
 
   it('compares with the same quarter last year and flags a jump above the threshold', async () => {
     clock.set('2023-04-01T02:00:00Z');
-    const row = (items: string) => [items, '100', '1.000', '500', '40', '40', '5', '20', '30', '14/03/2023', 'Nguyễn Văn A', ''];
+    const row = (items: string) => [items, '100', '1.000', '500', '40', '40', '5', '20', '30', '14/03/2023', 'Nguyễn Văn A', '', '2.000'];
     const lastYear = await uploadAndSubmit('40', csv([QUARTERLY_HEADER, row('343.540')]), 'BC-QUY-TTTT-TINH', '2023-Q1');
     expect((await decide(lastYear.id, { decision: 'approve', versionNumber: 1, expectedRevision: lastYear.revision })).status).toBe(200);
     clock.set('2024-04-01T02:00:00Z');

@@ -195,7 +195,7 @@ describe('Submissions: upload, validation report, versions, submit', () => {
     clock.set('2024-04-01T02:00:00Z');
     const valid = await upload(
       '14',
-      csv([QUARTERLY_HEADER, ['1.234.567', '11.250,5', '350.000', '280.000', '900.000', '850.000', '1.200', '5.600', '37,19', '14/03/2024', 'Nguyễn Văn Bình', '']]),
+      csv([QUARTERLY_HEADER, ['1.234.567', '11.250,5', '350.000', '280.000', '900.000', '850.000', '1.200', '5.600', '37,19', '14/03/2024', 'Nguyễn Văn Bình', '', '4.321']]),
       'quy1.csv',
       officer('14'),
       'BC-QUY-TTTT-TINH',
@@ -208,7 +208,7 @@ describe('Submissions: upload, validation report, versions, submit', () => {
 
     const invalid = await upload(
       '15',
-      csv([QUARTERLY_HEADER, ['100', '5', '1.000', '1.200', '10', '10', '7', '3', '120', '31/02/2024', 'X', '']]),
+      csv([QUARTERLY_HEADER, ['100', '5', '1.000', '1.200', '10', '10', '7', '3', '120', '31/02/2024', 'X', '', '10']]),
       'quy1-loi.csv',
       officer('15'),
       'BC-QUY-TTTT-TINH',

@@ -46,6 +46,8 @@ export const QUARTERLY_HEADER = [
   'Ngày chốt số liệu',
   'Người lập biểu',
   'Ghi chú',
+  // Schema version 2: the weight of the online-filing rate.
+  'Tổng số hồ sơ thủ tục hành chính tiếp nhận',
 ];
 
 /** A ZIP archive (stored, no compression) of named files, e.g. a backfill batch `{ '01.csv': …, '79.xlsx': … }`. */

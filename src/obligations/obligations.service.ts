@@ -5,6 +5,7 @@ import type { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound, unprocessable } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { formatVietnameseDateTime } from '../common/vietnamese-dates';
 import type { ProblemFieldError } from '../common/problem';
 import { validateDeadlineRule, vietnamDateOf } from '../periods/domain';
 import { ReportingUnit } from '../units/reporting-unit.entity';
@@ -93,7 +94,7 @@ export class ObligationsService {
     return this.db.transaction(async (manager) => {
       const current = await manager.getRepository(Obligation).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw notFound('nghĩa vụ báo cáo', code);
-      if (current.retiredAt) throw conflict('already_retired', `Nghĩa vụ ${code} đã ngừng áp dụng từ ${current.retiredAt.toISOString()}.`);
+      if (current.retiredAt) throw conflict('already_retired', `Nghĩa vụ ${code} đã ngừng áp dụng từ ${formatVietnameseDateTime(current.retiredAt)}.`, { retiredAt: current.retiredAt.toISOString() });
       current.retiredAt = new Date();
       current.retiredReason = reason.normalize('NFC').trim();
       const saved = await manager.getRepository(Obligation).save(current);

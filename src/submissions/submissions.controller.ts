@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ALL_ROLES, Roles, UnitScoped } from '../auth/access.decorators';
@@ -20,6 +19,7 @@ import {
   VersionDiffDto,
   VersionListDto,
 } from './dto/submission.dto';
+import { MultipartFileInterceptor } from './multipart-file.interceptor';
 import { SubmissionsService } from './submissions.service';
 import { type UploadedFile as UploadedFileData, UploadService } from './upload.service';
 
@@ -45,7 +45,7 @@ export class SubmissionsController {
 
   @Post('versions')
   @Roles('province_officer', 'admin')
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(MultipartFileInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV (UTF-8), XLSX or JSON' } } } })
   @ApiOperation({

@@ -235,7 +235,7 @@ export class SubmissionsService {
   private async existing(code: string, periodKey: string, unitId: string): Promise<Submission> {
     const target = await this.targets.resolve(code, periodKey, unitId);
     const submission = await this.find(this.db.manager, target);
-    if (!submission) throw notFound('báo cáo', `${code}/${periodKey}/${target.unit.code}`);
+    if (!submission) throw notFound('báo cáo', `${code}, ${target.period.label}, đơn vị ${target.unit.code}`);
     return submission;
   }
 

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
-import { AppError, conflict, unprocessable } from '../common/app-error';
+import { conflict, unprocessable } from '../common/app-error';
 import type { Environment } from '../config/environment';
 import { EntryLocksService } from '../locks/entry-locks.service';
 import type { ReportSchemaVersion } from '../obligations/report-schema-version.entity';
@@ -27,6 +27,7 @@ import { SubmissionVersion } from './submission-version.entity';
 import { type SubmissionTarget, SubmissionTargetService } from './submission-target.service';
 import { SubmissionRowWriter } from './submission-row-writer';
 import { uploadLimitsFrom } from './upload-limits.provider';
+import { asUploadProblem } from './upload-problem';
 
 /** Every column of a version but the original bytes, which can be tens of megabytes. */
 const VERSION_WITHOUT_CONTENT = {
@@ -242,9 +243,7 @@ export class UploadService {
     try {
       return await work();
     } catch (error) {
-      if (isUploadRejected(error)) {
-        throw new AppError(error.status, error.code, titleOf(error.status), error.message, undefined, error.detail ? { limits: error.detail } : undefined);
-      }
+      if (isUploadRejected(error)) throw asUploadProblem(error);
       throw error;
     }
   }
@@ -296,8 +295,4 @@ function mediaTypeOf(format: OpenedUpload['format']): string {
     case 'xlsx':
       return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   }
-}
-
-function titleOf(status: number): string {
-  return status === 413 ? 'Tệp quá lớn' : status === 415 ? 'Định dạng tệp không được hỗ trợ' : 'Không đọc được tệp';
 }

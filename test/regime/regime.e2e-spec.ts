@@ -190,7 +190,11 @@ describe('Regime features: dry run, justified warnings, receipts, version diff, 
       clock.set('2025-05-10T03:00:00Z'); // due 2025-02-04 + 90 days -> locked from 2025-05-06
       const locked = await upload('49', csv([TT35_HEADER, ...tt35Rows()]));
       expect(locked.status).toBe(409);
-      expect(locked.body).toMatchObject({ code: 'period_locked', lockedSince: '2025-05-05T17:00:00.000Z', lockAfterDays: 90 });
+      expect(locked.body).toMatchObject({ code: 'period_locked', lockedSince: '2025-05-05T17:00:00.000Z', dueDate: '2025-02-04', lockAfterDays: 90 });
+      // People read dates in Vietnam time, dd/mm/yyyy; the machine values stay in their own members.
+      expect(locked.body.detail).toBe(
+        'Năm 2024 của báo cáo TT35-BUU-CHINH đã khoá nhập liệu từ 06/05/2025 00:00 (giờ Việt Nam) (quá 90 ngày sau hạn nộp 04/02/2025). Đề nghị liên hệ Bộ để được cấp ngoại lệ.',
+      );
       expect(locked.body.detail).toContain('đã khoá nhập liệu');
 
       const byOfficer = await t.http().post('/api/v1/lock-exceptions').set('authorization', await t.tokenFor(officer('49'))).send({});

@@ -165,10 +165,35 @@ describe('Submissions: file formats and protective limits', () => {
     });
     afterAll(() => small.close());
 
-    it('answers 413 for a file over the size limit', async () => {
+    it('answers 413 in Vietnamese for a file over the size limit, with the limit as a number', async () => {
       const response = await upload(small, '31', Buffer.alloc(5000, 0x41), 'to.csv', 'text/csv');
       expect(response.status).toBe(413);
       expect(response.headers['content-type']).toMatch(/problem\+json/);
+      expect(response.body).toMatchObject({ code: 'file_too_large', title: 'Tệp quá lớn', detail: 'Tệp tải lên quá lớn. Dung lượng tối đa là 4 KB.', limits: { limitBytes: 4096 } });
+    });
+
+    it('answers 400 in Vietnamese for a multipart body cut short or malformed', async () => {
+      const token = await small.tokenFor(officer('31'));
+      const broken = await small
+        .http()
+        .post(`${path('31')}/versions`)
+        .set('authorization', token)
+        .set('content-type', 'multipart/form-data; boundary=XYZ')
+        .send('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na,b\r\n');
+      expect(broken.status).toBe(400);
+      expect(broken.body).toMatchObject({ code: 'malformed_multipart', title: 'Yêu cầu không hợp lệ' });
+      expect(broken.body.detail).toMatch(/^Nội dung multipart\/form-data không đọc được/);
+      const header = await small
+        .http()
+        .post(`${path('31')}/versions`)
+        .set('authorization', token)
+        .set('content-type', 'multipart/form-data; boundary=XYZ')
+        .send('--XYZ\r\nthis is not a header\r\n\r\nx\r\n--XYZ--\r\n');
+      expect(header.status).toBe(400);
+      expect(header.body.code).toBe('malformed_multipart');
+      const otherField = await small.http().post(`${path('31')}/versions`).set('authorization', token).attach('tep', Buffer.from('a,b\n'), 'a.csv');
+      expect(otherField.status).toBe(400);
+      expect(otherField.body).toMatchObject({ code: 'unexpected_file_field', detail: 'Chỉ gửi một tệp, trong trường "file" của biểu mẫu.' });
     });
 
     it('answers 413 for too many rows and leaves the database exactly as it was', async () => {

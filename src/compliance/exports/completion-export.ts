@@ -1,7 +1,6 @@
 import type { UnitCompletionListDto } from '../dto/completion.dto';
 import type { ExportDocument } from './export-document';
-import { vietnamDateTime } from './vietnam-date-time';
-import { formatVietnameseDate } from '../../common/vietnamese-dates';
+import { formatVietnameseDate, formatVietnameseDateTimeSeconds } from '../../common/vietnamese-dates';
 import { formatNumber } from './vietnamese-format';
 
 const COMPLIES_WHEN = { approved: 'báo cáo đã được duyệt', submitted: 'báo cáo đã gửi (hoặc đã duyệt)' };
@@ -26,7 +25,7 @@ export function completionDocument(table: UnitCompletionListDto): ExportDocument
       ['Nộp đúng hạn', figures.onTime],
       ['Nộp trễ hạn', figures.late],
       ['Quá hạn chưa hoàn thành', figures.overdue],
-      ['Số liệu tại thời điểm (giờ Việt Nam)', vietnamDateTime(table.at)],
+      ['Số liệu tại thời điểm (giờ Việt Nam)', formatVietnameseDateTimeSeconds(table.at)],
     ],
     csvSheet: 0,
     sheets: [

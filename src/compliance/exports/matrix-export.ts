@@ -2,7 +2,7 @@ import { parsePeriodKey } from '../../periods/domain';
 import { STATUS_LABELS } from '../../submissions/domain/submission-status';
 import type { MatrixCellDto, MatrixDto } from '../dto/matrix.dto';
 import type { ExportDocument, ExportValue } from './export-document';
-import { vietnamDateTime } from './vietnam-date-time';
+import { formatVietnameseDateTimeSeconds } from '../../common/vietnamese-dates';
 
 export const NOT_EXPECTED = '—';
 
@@ -55,7 +55,7 @@ export function matrixDocument(matrix: MatrixDto): ExportDocument {
       ...(!byPeriods ? [['Kỳ báo cáo', periodLabel] as [string, string]] : []),
       ['Số đơn vị', matrix.total],
       ['Ô "—"', 'đơn vị không phải nộp báo cáo này (chưa thành lập, đã giải thể hoặc không thuộc diện)'],
-      ['Số liệu tại thời điểm (giờ Việt Nam)', vietnamDateTime(matrix.at)],
+      ['Số liệu tại thời điểm (giờ Việt Nam)', formatVietnameseDateTimeSeconds(matrix.at)],
     ],
     csvSheet: 1,
     sheets: [

@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/access.decorators';
 import { type Actor, CurrentActor } from '../../audit/actor';
 import { ApiSecured } from '../../common/api-problems.decorator';
 import { BackfillFormDto, BackfillResultDto } from '../dto/backfill.dto';
 import type { UploadedFile as UploadedFileData } from '../upload.service';
+import { MultipartFileInterceptor } from '../multipart-file.interceptor';
 import { BackfillService } from './backfill.service';
 
 @ApiTags('Nạp bù số liệu lịch sử (backfill)')
@@ -16,7 +16,7 @@ export class BackfillController {
   @Post()
   @Roles('compliance_officer', 'admin')
   @HttpCode(200)
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(MultipartFileInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {

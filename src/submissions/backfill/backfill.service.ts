@@ -23,6 +23,7 @@ import { nextStatus } from '../domain/submission-status';
 import type { BackfillOutcome, BackfillResultDto, BackfillUnitDto } from '../dto/backfill.dto';
 import { Submission } from '../submission.entity';
 import { uploadLimitsFrom } from '../upload-limits.provider';
+import { asUploadProblem } from '../upload-problem';
 import { type UploadedFile, UploadService, type VersionSource } from '../upload.service';
 import { readBackfillContainer, UNIT_COLUMN_HEADERS } from './backfill-sources';
 
@@ -219,9 +220,7 @@ export class BackfillService {
     try {
       return await work();
     } catch (error) {
-      if (isUploadRejected(error)) {
-        throw new AppError(error.status, error.code, error.status === 413 ? 'Tệp quá lớn' : 'Không đọc được tệp', error.message, undefined, error.detail ? { limits: error.detail } : undefined);
-      }
+      if (isUploadRejected(error)) throw asUploadProblem(error);
       throw error;
     }
   }

@@ -77,8 +77,27 @@ describe('A default start in December 2026: the administrative map as of today',
     const before = await count();
     await loadReferenceData(t.app);
     expect(await count()).toBe(before);
+    // The 2008 reference no longer renames what the reorganisation renamed.
+    const [hue] = await db.query(`SELECT name, kind FROM reporting_units WHERE code = '46'`);
+    expect(hue).toEqual({ name: 'Thành phố Huế', kind: 'municipality' });
     const imports = await get('/api/v1/audit?action=units.merger_imported', ADMIN);
     expect(imports.body.total).toBe(1);
+  });
+
+  it("gives an install from before these seeds the dated bodies and schema version 2 on its next start, keeping an administrator's own bodies", async () => {
+    const quarterly = (await get('/api/v1/obligations/BC-QUY-TTTT-TINH', ADMIN)).body;
+    await db.query('DELETE FROM obligation_bodies WHERE obligation_id = $1', [quarterly.id]);
+    await db.query('DELETE FROM report_schema_versions WHERE obligation_id = $1 AND version = 2', [quarterly.id]);
+    const tt35 = (await get('/api/v1/obligations/TT35-BUU-CHINH', ADMIN)).body;
+    const own = [{ role: 'issuing', name: 'Bộ Khoa học và Công nghệ', validFrom: '2017-01-01', validTo: null, legalBasis: 'Quyết định của quản trị viên' }];
+    const replaced = await t.http().put('/api/v1/obligations/TT35-BUU-CHINH/bodies').set('authorization', await t.tokenFor(ADMIN)).send({ expectedRevision: tt35.revision, bodies: own });
+    expect(replaced.status).toBe(200);
+
+    await loadReferenceData(t.app);
+    const after = (await get('/api/v1/obligations/BC-QUY-TTTT-TINH', ADMIN)).body;
+    expect(after.bodies).toHaveLength(4);
+    expect(after.latestSchemaVersion).toBe(2);
+    expect((await get('/api/v1/obligations/TT35-BUU-CHINH', ADMIN)).body.bodies).toEqual(own);
   });
 });
 

@@ -35,8 +35,3 @@ export function formatVietnameseDateTimeSeconds(instant: Date | string): string 
   const { date, time, seconds } = vietnamWallClockParts(instant);
   return `${date} ${time}:${seconds}`;
 }
-
-/** The Vietnam calendar date of an instant as `dd/mm/yyyy`. */
-export function formatVietnameseDayOf(instant: Date | string): string {
-  return vietnamWallClockParts(instant).date;
-}

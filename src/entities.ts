@@ -5,6 +5,7 @@ import { MailMessage } from './mail/mail-message.entity';
 import { Reminder } from './reminders/reminder.entity';
 import { CalendarOverrideRow } from './periods/calendar-override.entity';
 import { Obligation } from './obligations/obligation.entity';
+import { ObligationBody } from './obligations/obligation-body.entity';
 import { ReportSchemaVersion } from './obligations/report-schema-version.entity';
 import { EntryLockException } from './locks/entry-lock-exception.entity';
 import { Receipt } from './receipts/receipt.entity';
@@ -13,8 +14,9 @@ import { VersionJustification } from './submissions/version-justification.entity
 import { SubmissionRowPage } from './submissions/submission-row-page.entity';
 import { SubmissionVersion } from './submissions/submission-version.entity';
 import { Submission } from './submissions/submission.entity';
+import { DepartmentName } from './units/department-name.entity';
 import { ReportingUnit } from './units/reporting-unit.entity';
 import { User } from './users/user.entity';
 
 /** Every TypeORM entity of the application; the data source and the CLI load this list. */
-export const ENTITIES = [ReportingUnit, User, AuditEvent, Obligation, ReportSchemaVersion, CalendarOverrideRow, MailMessage, Delivery, Submission, SubmissionVersion, SubmissionRowPage, Review, Receipt, EntryLockException, VersionJustification, Reminder, WebSession];
+export const ENTITIES = [ReportingUnit, User, AuditEvent, Obligation, ReportSchemaVersion, CalendarOverrideRow, MailMessage, Delivery, Submission, SubmissionVersion, SubmissionRowPage, Review, Receipt, EntryLockException, VersionJustification, Reminder, WebSession, ObligationBody, DepartmentName];

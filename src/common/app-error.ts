@@ -1,4 +1,5 @@
 import { ProblemFieldError } from './problem';
+import type { ProblemCode } from './problem-codes';
 
 /**
  * A domain failure with its HTTP meaning. Services throw these; the problem filter maps them
@@ -7,7 +8,7 @@ import { ProblemFieldError } from './problem';
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly title: string,
     readonly detail?: string,
     readonly errors?: ProblemFieldError[],
@@ -24,17 +25,17 @@ export const notFound = (what: string, id: string) =>
 export const forbidden = (detail = 'Bạn không có quyền thực hiện thao tác này.') =>
   new AppError(403, 'forbidden', 'Không có quyền', detail);
 
-export const conflict = (code: string, detail: string, extensions?: Record<string, unknown>) =>
+export const conflict = (code: ProblemCode, detail: string, extensions?: Record<string, unknown>) =>
   new AppError(409, code, 'Xung đột trạng thái', detail, undefined, extensions);
 
-export const unprocessable = (code: string, detail: string, errors?: ProblemFieldError[]) =>
+export const unprocessable = (code: ProblemCode, detail: string, errors?: ProblemFieldError[]) =>
   new AppError(422, code, 'Dữ liệu không hợp lệ', detail, errors);
 
 /** A failure the client may retry after a while; the problem filter sends `Retry-After` (seconds). */
 export class RetryLaterError extends AppError {
   constructor(
     status: 429 | 503,
-    code: string,
+    code: ProblemCode,
     title: string,
     detail: string,
     readonly retryAfterSeconds: number,

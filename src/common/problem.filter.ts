@@ -2,22 +2,32 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { AppError, RetryLaterError } from './app-error';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemDetails } from './problem';
+import type { ProblemCode } from './problem-codes';
 import { requestIdOf } from './request-id';
 import { isUnavailableDependency } from './unavailable-dependency';
+import { isVietnamese } from './vietnamese-text';
 
-const TITLES: Record<number, [string, string]> = {
-  400: ['bad_request', 'Yêu cầu không hợp lệ'],
-  401: ['unauthorized', 'Chưa đăng nhập'],
-  403: ['forbidden', 'Không có quyền'],
-  404: ['not_found', 'Không tìm thấy'],
-  405: ['method_not_allowed', 'Phương thức không được hỗ trợ'],
-  406: ['not_acceptable', 'Định dạng phản hồi không được hỗ trợ'],
-  409: ['conflict', 'Xung đột trạng thái'],
-  413: ['payload_too_large', 'Dữ liệu gửi lên quá lớn'],
-  415: ['unsupported_media_type', 'Định dạng tệp không được hỗ trợ'],
-  422: ['validation_failed', 'Dữ liệu không hợp lệ'],
-  429: ['too_many_requests', 'Quá nhiều yêu cầu'],
-  503: ['service_unavailable', 'Dịch vụ tạm thời không sẵn sàng'],
+/** Code, title and the detail said when the framework's own message is in English. */
+const BY_STATUS: Record<number, [ProblemCode, string, string]> = {
+  400: ['bad_request', 'Yêu cầu không hợp lệ', 'Yêu cầu không hợp lệ: tham số hoặc nội dung gửi lên không đúng dạng.'],
+  401: ['unauthorized', 'Chưa đăng nhập', 'Hãy đăng nhập để dùng chức năng này.'],
+  403: ['forbidden', 'Không có quyền', 'Bạn không có quyền thực hiện thao tác này.'],
+  404: ['not_found', 'Không tìm thấy', 'Không có tài nguyên nào ở địa chỉ này.'],
+  405: ['method_not_allowed', 'Phương thức không được hỗ trợ', 'Địa chỉ này không nhận phương thức HTTP đã dùng.'],
+  406: ['not_acceptable', 'Định dạng phản hồi không được hỗ trợ', 'Không có định dạng phản hồi nào phù hợp với yêu cầu (Accept).'],
+  409: ['conflict', 'Xung đột trạng thái', 'Yêu cầu xung đột với trạng thái hiện tại; hãy tải lại rồi thử lại.'],
+  413: ['payload_too_large', 'Dữ liệu gửi lên quá lớn', 'Dữ liệu gửi lên vượt quá dung lượng cho phép.'],
+  415: ['unsupported_media_type', 'Định dạng tệp không được hỗ trợ', 'Định dạng dữ liệu gửi lên không được hỗ trợ.'],
+  422: ['validation_failed', 'Dữ liệu không hợp lệ', 'Dữ liệu gửi lên không hợp lệ.'],
+  429: ['too_many_requests', 'Quá nhiều yêu cầu', 'Bạn đã thử quá nhiều lần; hãy đợi một phút rồi thử lại.'],
+  503: ['service_unavailable', 'Dịch vụ tạm thời không sẵn sàng', 'Dịch vụ tạm thời không sẵn sàng; hãy thử lại sau ít phút.'],
+};
+const OTHER_STATUS: [ProblemCode, string, string] = ['http_error', 'Yêu cầu không thực hiện được', 'Yêu cầu không thực hiện được.'];
+
+/** The framework's English messages people can meet, said in Vietnamese. */
+const FRAMEWORK_MESSAGES: Record<string, string> = {
+  'Validation failed (uuid is expected)': 'Mã định danh trong đường dẫn phải là một UUID hợp lệ.',
+  'Validation failed (numeric string is expected)': 'Tham số trong đường dẫn phải là một số nguyên.',
 };
 
 const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
@@ -56,7 +66,7 @@ export class ProblemFilter implements ExceptionFilter {
     return new RetryLaterError(
       503,
       'service_unavailable',
-      TITLES[503][1],
+      BY_STATUS[503][1],
       'Cơ sở dữ liệu hoặc hàng đợi tạm thời không kết nối được; hãy gửi lại yêu cầu sau ít giây.',
       RETRY_AFTER_UNAVAILABLE_SECONDS,
     );
@@ -80,12 +90,13 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const malformed = exception.cause instanceof SyntaxError;
-      const [code, title] = malformed ? ['malformed_body', TITLES[400][1]] : (TITLES[status] ?? ['http_error', exception.message]);
+      const [statusCode, title, fallback] = BY_STATUS[status] ?? OTHER_STATUS;
+      const code: ProblemCode = malformed ? 'malformed_body' : statusCode;
       return {
         type: PROBLEM_TYPE_BASE + code.replace(/_/g, '-'),
         title,
         status,
-        detail: malformed ? 'Nội dung JSON không đọc được; hãy kiểm tra cú pháp.' : this.detailOf(exception, status),
+        detail: malformed ? 'Nội dung JSON không đọc được; hãy kiểm tra cú pháp.' : this.detailOf(exception, status, fallback),
         code,
         ...base,
         ...this.extensionsOf(exception),
@@ -101,13 +112,13 @@ export class ProblemFilter implements ExceptionFilter {
     };
   }
 
-  private detailOf(exception: HttpException, status: number): string | undefined {
-    if (status === 404) return 'Không có tài nguyên nào ở địa chỉ này.';
-    if (status === 429) return 'Bạn đã thử quá nhiều lần; hãy đợi một phút rồi thử lại.';
+  /** What the exception says, when it says it in Vietnamese; otherwise the Vietnamese for it. */
+  private detailOf(exception: HttpException, status: number, fallback: string): string {
+    if (status === 404 || status === 429) return fallback;
     const body = exception.getResponse();
-    if (typeof body === 'string') return body;
-    const message = (body as { message?: unknown }).message;
-    return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
+    const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
+    const text = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : '';
+    return FRAMEWORK_MESSAGES[text] ?? (isVietnamese(text) ? text : fallback);
   }
 
   /** Health checks carry their per-component results. */

@@ -35,6 +35,6 @@ export class AggregatesController {
   @ApiFileResponse('Attachment (Content-Disposition gives its file name)', XLSX_MEDIA_TYPE, 'text/csv')
   @ApiSecured(404, 422)
   async export(@Param('code') code: string, @Param('periodKey') periodKey: string, @Query() query: ExportQueryDto): Promise<StreamableFile> {
-    return exportResponse(await this.exports.nationalAggregates(code, periodKey, query.format));
+    return exportResponse(await this.exports.nationalAggregates(code, periodKey, query));
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ObligationBodiesService } from '../obligations/obligation-bodies.service';
 import { ReportSchemasService } from '../obligations/report-schemas.service';
 import { previousPeriod, samePeriodLastYear } from '../periods/domain';
 import { AggregatesRepository } from './aggregates.repository';
@@ -14,24 +15,26 @@ export class AggregatesService {
     private readonly context: ComplianceContext,
     private readonly schemas: ReportSchemasService,
     private readonly repository: AggregatesRepository,
+    private readonly bodies: ObligationBodiesService,
   ) {}
 
   async aggregates(code: string, periodKey: string): Promise<AggregatesDto> {
     const obligation = await this.context.obligation(code);
     const period = this.context.period(obligation.periodType, periodKey);
-    const schema = await this.schemas.inForce(obligation, period);
+    const [schema, schedule] = await Promise.all([this.schemas.inForce(obligation, period), this.context.schedule(obligation, period, this.context.now())]);
     const plan = schema ? aggregatePlan(schema.definition) : { fields: [], groupBy: [] };
-    const fieldKeys = plan.fields.map((field) => field.key);
+    const columns = plan.fields.map((field) => ({ key: field.key, weightField: field.weightField }));
     const groupKeys = plan.groupBy.map((field) => field.key);
     const previous = previousPeriod(period);
     const lastYear = samePeriodLastYear(period);
     const [now, before, yearAgo] = await Promise.all(
-      [period, previous, lastYear].map((p) => this.repository.aggregate(obligation.id, p.key, schema?.id ?? null, fieldKeys, groupKeys)),
+      [period, previous, lastYear].map((p) => this.repository.aggregate(obligation.id, p.key, schema?.id ?? null, columns, groupKeys)),
     );
     return {
       obligation: obligationSummary(obligation),
       periodKey: period.key,
       label: period.label,
+      bodies: await this.bodies.on(obligation, schedule.dueDate),
       schemaVersion: schema?.version ?? null,
       unitsIncluded: now.unitsIncluded,
       unitsOnOtherSchemaVersions: now.unitsOnOtherSchemaVersions,

@@ -53,7 +53,7 @@ export class CompletionController {
   @ApiFileResponse('Attachment (Content-Disposition gives its file name)', XLSX_MEDIA_TYPE, 'text/csv')
   @ApiSecured(404, 422)
   async exportUnits(@Param('code') code: string, @Param('periodKey') periodKey: string, @Query() query: ExportQueryDto): Promise<StreamableFile> {
-    return exportResponse(await this.exports.completionTable(code, periodKey, query.format));
+    return exportResponse(await this.exports.completionTable(code, periodKey, query));
   }
 
   @Get('obligations/:code/trend')

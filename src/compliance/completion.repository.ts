@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Period } from '../periods/domain';
 import type { SubmissionStatus } from '../submissions/domain/submission-status';
+import type { UnitKind } from '../units/reporting-unit.entity';
 import type { CompletionTally } from './domain/completion-figures';
 import type { SubmissionFacts } from './domain/unit-status';
 import { expectedUnitCondition } from './expected-unit-condition';
@@ -13,6 +14,7 @@ export interface UnitFacts {
   unitId: string;
   unitCode: string;
   unitName: string;
+  unitKind: UnitKind;
   facts: SubmissionFacts | undefined;
   /** How many times the submission went back to the unit (return round trips). */
   returnCount: number;
@@ -33,12 +35,14 @@ interface UnitFactsRow {
   unitId: string;
   unitCode: string;
   unitName: string;
+  unitKind: UnitKind;
   status: SubmissionStatus | null;
   submittedAt: Date | null;
   firstSubmittedAt: Date | null;
   dueDate: string | null;
   onTime: boolean | null;
   daysLate: number | null;
+  backfilled: boolean | null;
   returnCount: number;
 }
 
@@ -52,9 +56,9 @@ const TALLY_COLUMNS = `count(u.id)::int AS expected,
   count(*) FILTER (WHERE s.on_time IS TRUE)::int AS "onTime",
   count(*) FILTER (WHERE s.on_time IS FALSE)::int AS late`;
 
-const FACT_COLUMNS = `u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName", s.status,
+const FACT_COLUMNS = `u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName", u.kind AS "unitKind", s.status,
   s.submitted_at AS "submittedAt", s.first_submitted_at AS "firstSubmittedAt", s.due_date::text AS "dueDate",
-  s.on_time AS "onTime", s.days_late AS "daysLate",
+  s.on_time AS "onTime", s.days_late AS "daysLate", s.backfilled,
   (SELECT count(*)::int FROM reviews r WHERE r.submission_id = s.id AND r.decision = 'return') AS "returnCount"`;
 
 /** Who is expected for an obligation's periods and where their submissions stand: SQL over units and submissions. */
@@ -139,7 +143,11 @@ export function toUnitFacts(row: UnitFactsRow): UnitFacts {
     unitId: row.unitId,
     unitCode: row.unitCode,
     unitName: row.unitName,
-    facts: row.status === null ? undefined : { status: row.status, submittedAt: row.submittedAt, firstSubmittedAt: row.firstSubmittedAt, dueDate: row.dueDate, onTime: row.onTime, daysLate: row.daysLate },
+    unitKind: row.unitKind,
+    facts:
+      row.status === null
+        ? undefined
+        : { status: row.status, submittedAt: row.submittedAt, firstSubmittedAt: row.firstSubmittedAt, dueDate: row.dueDate, onTime: row.onTime, daysLate: row.daysLate, backfilled: row.backfilled ?? false },
     returnCount: row.returnCount ?? 0,
   };
 }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ObligationBodiesService } from '../obligations/obligation-bodies.service';
+import { DepartmentsService } from '../units/departments.service';
 import type { Period } from '../periods/domain';
 import type { PeriodSchedule } from '../periods/period-schedule';
 import { STATUS_LABELS } from '../submissions/domain/submission-status';
@@ -8,6 +10,7 @@ import { completionFigures, compliedStatuses, emptyTally, tallyOf } from './doma
 import { unitStatus } from './domain/unit-status';
 import type { CompletionDto, ObligationCompletionDto, PeriodCompletionListDto, TrendDto, UnitCompletionDto, UnitCompletionListDto } from './dto/completion.dto';
 import type { ObligationScope } from './obligation-scope';
+import { isTracked } from '../obligations/tracking';
 
 /** Units still owing listed in a completion summary unless asked otherwise (all of them for the 63 provinces). */
 export const DEFAULT_OWING_LIMIT = 100;
@@ -18,6 +21,8 @@ export class CompletionService {
   constructor(
     private readonly context: ComplianceContext,
     private readonly repository: CompletionRepository,
+    private readonly bodies: ObligationBodiesService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   async completion(code: string, periodKey: string, owingLimit = DEFAULT_OWING_LIMIT): Promise<CompletionDto> {
@@ -29,7 +34,8 @@ export class CompletionService {
       this.repository.tally(obligation, period),
       this.repository.units(obligation, period, { exceptStatuses: compliedStatuses(obligation.compliesWhen), limit: owingLimit }),
     ]);
-    const figures = completionFigures(tally, obligation.compliesWhen, schedule.dueAt, now);
+    const tracked = isTracked(obligation, schedule.dueDate);
+    const figures = completionFigures(tally, obligation.compliesWhen, schedule.dueAt, now, tracked);
     return {
       obligation: obligationSummary(obligation),
       period: schedule,
@@ -37,7 +43,7 @@ export class CompletionService {
       ...figures,
       owingTotal: figures.expected - figures.complied,
       owing: owing.map((unit) => {
-        const standing = unitStatus(unit.facts, schedule, obligation.compliesWhen, now);
+        const standing = unitStatus(unit.facts, schedule, obligation.compliesWhen, now, tracked);
         return {
           unitId: unit.unitId,
           unitCode: unit.unitCode,
@@ -51,18 +57,23 @@ export class CompletionService {
     };
   }
 
-  /** Every expected unit with its standing: the completion table (also what the exports carry). */
+  /**
+   * Every expected unit with its standing: the completion table (also what the exports carry). Bodies
+   * are named as on the period's due date: the departments that owed the report and the body it was due to.
+   */
   async units(code: string, periodKey: string): Promise<UnitCompletionListDto> {
     const now = this.context.now();
     const obligation = await this.context.obligation(code);
     const period = this.context.period(obligation.periodType, periodKey);
     const [schedule, units] = await Promise.all([this.context.schedule(obligation, period, now), this.repository.units(obligation, period)]);
-    const items = units.map((unit) => unitRow(unit, schedule, obligation, now));
+    const departments = await this.departments.namesOf(units.map((unit) => ({ id: unit.unitId, name: unit.unitName, kind: unit.unitKind })), schedule.dueDate);
+    const items = units.map((unit) => unitRow(unit, schedule, obligation, now, departments.get(unit.unitId) ?? unit.unitName));
     return {
       obligation: obligationSummary(obligation),
       period: schedule,
+      bodies: await this.bodies.on(obligation, schedule.dueDate),
       at: now.toISOString(),
-      figures: completionFigures(tallyOf(items), obligation.compliesWhen, schedule.dueAt, now),
+      figures: completionFigures(tallyOf(items), obligation.compliesWhen, schedule.dueAt, now, isTracked(obligation, schedule.dueDate)),
       items,
     };
   }
@@ -77,7 +88,7 @@ export class CompletionService {
       at: now.toISOString(),
       items: schedules.map((schedule) => ({
         period: schedule,
-        ...completionFigures(tallies.get(schedule.key) ?? emptyTally(), obligation.compliesWhen, schedule.dueAt, now),
+        ...completionFigures(tallies.get(schedule.key) ?? emptyTally(), obligation.compliesWhen, schedule.dueAt, now, isTracked(obligation, schedule.dueDate)),
       })),
     };
   }
@@ -93,11 +104,15 @@ export class CompletionService {
 
   private async obligationCompletion(obligation: ObligationScope, period: Period, now: Date): Promise<ObligationCompletionDto> {
     const [schedule, tally] = await Promise.all([this.context.schedule(obligation, period, now), this.repository.tally(obligation, period)]);
-    return { obligation: obligationSummary(obligation), period: schedule, ...completionFigures(tally, obligation.compliesWhen, schedule.dueAt, now) };
+    return {
+      obligation: obligationSummary(obligation),
+      period: schedule,
+      ...completionFigures(tally, obligation.compliesWhen, schedule.dueAt, now, isTracked(obligation, schedule.dueDate)),
+    };
   }
 }
 
-function unitRow(unit: UnitFacts, schedule: PeriodSchedule, obligation: ObligationScope, now: Date): UnitCompletionDto {
-  const standing = unitStatus(unit.facts, schedule, obligation.compliesWhen, now);
-  return { unitId: unit.unitId, unitCode: unit.unitCode, unitName: unit.unitName, ...standing, statusLabel: STATUS_LABELS[standing.status], returnCount: unit.returnCount };
+function unitRow(unit: UnitFacts, schedule: PeriodSchedule, obligation: ObligationScope, now: Date, departmentName: string): UnitCompletionDto {
+  const standing = unitStatus(unit.facts, schedule, obligation.compliesWhen, now, isTracked(obligation, schedule.dueDate));
+  return { unitId: unit.unitId, unitCode: unit.unitCode, unitName: unit.unitName, ...standing, statusLabel: STATUS_LABELS[standing.status], returnCount: unit.returnCount, departmentName };
 }

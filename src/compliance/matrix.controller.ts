@@ -32,7 +32,7 @@ export class MatrixController {
   @ApiFileResponse('Attachment (Content-Disposition gives its file name)', XLSX_MEDIA_TYPE, 'text/csv')
   @ApiSecured(404, 422)
   async exportByPeriods(@Param('code') code: string, @Query() query: PeriodMatrixExportQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
-    return exportResponse(await this.exports.matrixByPeriods(code, query.from, query.to, query.format, user));
+    return exportResponse(await this.exports.matrixByPeriods(code, query.from, query.to, query, user));
   }
 
   @Get('periods/:periodKey/matrix')
@@ -48,6 +48,6 @@ export class MatrixController {
   @ApiFileResponse('Attachment (Content-Disposition gives its file name)', XLSX_MEDIA_TYPE, 'text/csv')
   @ApiSecured(422)
   async exportByObligations(@Param('periodKey') periodKey: string, @Query() query: ExportQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<StreamableFile> {
-    return exportResponse(await this.exports.matrixByObligations(periodKey, query.format, user));
+    return exportResponse(await this.exports.matrixByObligations(periodKey, query, user));
   }
 }

@@ -59,7 +59,7 @@ export class MatrixRepository {
     const rows: Array<SubmissionFacts & { obligationId: string; periodKey: string; unitId: string }> = await this.db.query(
       `SELECT s.obligation_id AS "obligationId", s.period_key AS "periodKey", s.unit_id AS "unitId", s.status,
               s.submitted_at AS "submittedAt", s.first_submitted_at AS "firstSubmittedAt", s.due_date::text AS "dueDate",
-              s.on_time AS "onTime", s.days_late AS "daysLate"
+              s.on_time AS "onTime", s.days_late AS "daysLate", s.backfilled
          FROM submissions s
         WHERE s.obligation_id = ANY($1::uuid[]) AND s.period_key = ANY($2::text[]) AND s.unit_id = ANY($3::uuid[])`,
       [obligationIds, periodKeys, unitIds],

@@ -9,6 +9,7 @@ import { type SubmissionFacts, unitStatus } from './domain/unit-status';
 import type { MatrixCellDto, MatrixColumnDto, MatrixDto } from './dto/matrix.dto';
 import { factKey, type MatrixUnit, MatrixRepository, type Page } from './matrix.repository';
 import type { ObligationScope } from './obligation-scope';
+import { isTracked } from '../obligations/tracking';
 
 /** One column of a matrix: an obligation in a period with its schedule. */
 interface Column {
@@ -67,6 +68,7 @@ export class MatrixService {
         obligationCode: obligation.code,
         dueDate: schedule.dueDate,
         dueAt: schedule.dueAt,
+        tracked: isTracked(obligation, schedule.dueDate),
       })),
       rows: units.map((unit) => ({
         unitId: unit.id,
@@ -83,6 +85,7 @@ export class MatrixService {
 
 function cell({ obligation, period, schedule }: Column, unit: MatrixUnit, facts: Map<string, SubmissionFacts>, now: Date): MatrixCellDto | null {
   if (!expectsUnit(obligation, unit, period)) return null;
-  const { status, complied, dueDate, submittedAt, daysLate, daysOverdue } = unitStatus(facts.get(factKey(obligation.id, period.key, unit.id)), schedule, obligation.compliesWhen, now);
-  return { status, complied, dueDate, submittedAt, daysLate, daysOverdue };
+  const standing = unitStatus(facts.get(factKey(obligation.id, period.key, unit.id)), schedule, obligation.compliesWhen, now, isTracked(obligation, schedule.dueDate));
+  const { status, complied, dueDate, submittedAt, daysLate, daysOverdue, backfilled } = standing;
+  return { status, complied, dueDate, submittedAt, daysLate, daysOverdue, backfilled };
 }

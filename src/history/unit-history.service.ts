@@ -11,7 +11,7 @@ export interface UnitPeriodValues {
   label: string;
   /** The units whose approved reports stand for the unit in that period (its predecessors before a merger). */
   units: Array<UnitOnDate & { approved: boolean }>;
-  /** Per numeric field: the schema's aggregate (sum, avg or count) over those units' approved rows. */
+  /** Per numeric field: the schema's aggregate (sum, avg, weighted_avg or count) over those units' approved rows. */
   values: Record<string, number>;
 }
 
@@ -34,19 +34,27 @@ export class UnitHistoryService {
     const values: Record<string, number> = {};
     if (approved.length > 0) {
       const fields = approved[0].definition.fields.filter((f) => (f.type === 'integer' || f.type === 'decimal') && f.aggregate !== 'none');
-      const rows: Array<{ key: string; unit_sum: string; unit_rows: number; unit_id: string }> = await this.db.query(
-        `SELECT k.key, r.version_id AS unit_id, sum((r.data ->> k.key)::numeric) AS unit_sum, count(*)::int AS unit_rows
-           FROM submission_rows r CROSS JOIN unnest($2::text[]) AS k(key)
+      const rows: Array<{ key: string; unit_sum: string; unit_rows: number; weighted_sum: string | null; weight_total: string | null }> = await this.db.query(
+        `SELECT k.key, r.version_id AS unit_id, sum((r.data ->> k.key)::numeric) AS unit_sum, count(*)::int AS unit_rows,
+                sum((r.data ->> k.key)::numeric * (r.data ->> k.weight_key)::numeric) FILTER (WHERE jsonb_typeof(r.data -> k.weight_key) = 'number') AS weighted_sum,
+                sum((r.data ->> k.weight_key)::numeric) FILTER (WHERE jsonb_typeof(r.data -> k.weight_key) = 'number') AS weight_total
+           FROM submission_rows r CROSS JOIN unnest($2::text[], $3::text[]) AS k(key, weight_key)
           WHERE r.version_id = ANY($1::uuid[]) AND jsonb_typeof(r.data -> k.key) = 'number'
           GROUP BY k.key, r.version_id`,
-        [approved.map((a) => a.version_id), fields.map((f) => f.key)],
+        [approved.map((a) => a.version_id), fields.map((f) => f.key), fields.map((f) => (f.aggregate === 'weighted_avg' ? (f.weightField ?? '') : ''))],
       );
       for (const field of fields) {
         const perUnit = rows.filter((row) => row.key === field.key);
         if (perUnit.length === 0) continue;
         const total = perUnit.reduce((sum, row) => sum + Number(row.unit_sum), 0);
-        values[field.key] =
-          field.aggregate === 'avg' ? Math.round((total / perUnit.length) * 1e6) / 1e6 : field.aggregate === 'count' ? perUnit.reduce((n, row) => n + row.unit_rows, 0) : total;
+        const weightTotal = perUnit.reduce((sum, row) => sum + Number(row.weight_total ?? 0), 0);
+        const weightedSum = perUnit.reduce((sum, row) => sum + Number(row.weighted_sum ?? 0), 0);
+        if (field.aggregate === 'weighted_avg') {
+          if (weightTotal > 0) values[field.key] = Math.round((weightedSum / weightTotal) * 1e6) / 1e6;
+        } else {
+          values[field.key] =
+            field.aggregate === 'avg' ? Math.round((total / perUnit.length) * 1e6) / 1e6 : field.aggregate === 'count' ? perUnit.reduce((n, row) => n + row.unit_rows, 0) : total;
+        }
       }
     }
     const approvedUnits = new Set(approved.map((a) => a.unit_id));

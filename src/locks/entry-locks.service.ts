@@ -6,6 +6,7 @@ import type { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { conflict, unprocessable } from '../common/app-error';
+import { formatVietnameseDate, formatVietnameseDateTime } from '../common/vietnamese-dates';
 import type { Environment } from '../config/environment';
 import type { Obligation } from '../obligations/obligation.entity';
 import type { PeriodSchedule } from '../periods/period-schedule';
@@ -39,8 +40,8 @@ export class EntryLocksService {
     if (exception) return;
     throw conflict(
       'period_locked',
-      `${target.period.label} của báo cáo ${target.obligation.code} đã khoá nhập liệu từ ${state.lockedFrom.toISOString()} ` +
-        `(quá ${days} ngày sau hạn nộp ${schedule.dueDate}). Đề nghị liên hệ Bộ để được cấp ngoại lệ.`,
+      `${target.period.label} của báo cáo ${target.obligation.code} đã khoá nhập liệu từ ${formatVietnameseDateTime(state.lockedFrom)} (giờ Việt Nam) ` +
+        `(quá ${days} ngày sau hạn nộp ${formatVietnameseDate(schedule.dueDate)}). Đề nghị liên hệ Bộ để được cấp ngoại lệ.`,
       { lockedSince: state.lockedFrom.toISOString(), dueDate: schedule.dueDate, lockAfterDays: days },
     );
   }

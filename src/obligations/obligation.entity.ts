@@ -71,6 +71,13 @@ export class Obligation {
   @Column({ type: 'date' })
   activeFrom: string;
 
+  /**
+   * First due date baocao follows: periods due before it are history, not tracked (no completion
+   * percentage, no lateness, no reminders) and are loaded by backfill.
+   */
+  @Column({ type: 'date' })
+  trackedFrom: string;
+
   @Column({ type: 'timestamptz', nullable: true })
   retiredAt: Date | null;
 

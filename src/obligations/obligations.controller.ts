@@ -15,7 +15,9 @@ import {
   RetireObligationDto,
   UpdateObligationDto,
 } from './dto/obligation.dto';
+import { ObligationBodyDto, ReplaceObligationBodiesDto } from './dto/obligation-body.dto';
 import { SchemaVersionDto, SchemaVersionInputDto, SchemaVersionListDto } from './dto/schema.dto';
+import { ObligationBodiesService } from './obligation-bodies.service';
 import { ObligationPeriodsService } from './obligation-periods.service';
 import { ObligationsService } from './obligations.service';
 import { ReportSchemasService } from './report-schemas.service';
@@ -27,6 +29,7 @@ export class ObligationsController {
     private readonly obligations: ObligationsService,
     private readonly schemas: ReportSchemasService,
     private readonly periods: ObligationPeriodsService,
+    private readonly bodies: ObligationBodiesService,
   ) {}
 
   @Get()
@@ -73,6 +76,18 @@ export class ObligationsController {
   @ApiSecured(404, 409, 422)
   retire(@Param('code') code: string, @Body() body: RetireObligationDto, @CurrentActor() actor: Actor): Promise<ObligationDto> {
     return this.obligations.retire(code, body.reason, actor);
+  }
+
+  @Put(':code/bodies')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Replace the dated names of the issuing and receiving body (admin; optimistic concurrency on revision)',
+    operationId: 'replaceObligationBodies',
+  })
+  @ApiOkResponse({ type: [ObligationBodyDto] })
+  @ApiSecured(404, 409, 422)
+  replaceBodies(@Param('code') code: string, @Body() body: ReplaceObligationBodiesDto, @CurrentActor() actor: Actor): Promise<ObligationBodyDto[]> {
+    return this.bodies.replace(code, body.expectedRevision, body.bodies, actor);
   }
 
   @Get(':code/periods')

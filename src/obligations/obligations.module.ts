@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { PeriodsModule } from '../periods/periods.module';
+import { ObligationBodiesService } from './obligation-bodies.service';
 import { ObligationPeriodsService } from './obligation-periods.service';
 import { ObligationSeeder } from './obligation-seeder';
 import { ObligationsController } from './obligations.controller';
@@ -10,7 +11,7 @@ import { ReportSchemasService } from './report-schemas.service';
 @Module({
   imports: [AuditModule, PeriodsModule],
   controllers: [ObligationsController],
-  providers: [ObligationsService, ReportSchemasService, ObligationPeriodsService, ObligationSeeder],
-  exports: [ObligationsService, ReportSchemasService, ObligationPeriodsService, ObligationSeeder],
+  providers: [ObligationsService, ReportSchemasService, ObligationPeriodsService, ObligationSeeder, ObligationBodiesService],
+  exports: [ObligationsService, ReportSchemasService, ObligationPeriodsService, ObligationSeeder, ObligationBodiesService],
 })
 export class ObligationsModule {}

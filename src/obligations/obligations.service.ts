@@ -4,18 +4,22 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound, unprocessable } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { formatVietnameseDateTime } from '../common/vietnamese-dates';
 import type { ProblemFieldError } from '../common/problem';
-import { validateDeadlineRule } from '../periods/domain';
+import { validateDeadlineRule, vietnamDateOf } from '../periods/domain';
 import { ReportingUnit } from '../units/reporting-unit.entity';
 import { CreateObligationDto, ObligationDto, ObligationQueryDto, UpdateObligationDto } from './dto/obligation.dto';
+import { type DatedBody, bodiesOn } from './obligation-bodies';
+import { ObligationBodiesService } from './obligation-bodies.service';
 import { Obligation } from './obligation.entity';
 import { DEFAULT_REMINDER_POLICY, validateReminderPolicy } from './reminder-policy';
 
-type ObligationInput = Omit<CreateObligationDto, 'code'>;
+type ObligationInput = Omit<CreateObligationDto, 'code'> & { trackedFrom: string };
 
 const AUDITED_FIELDS = [
   'title', 'titleEn', 'legalDocument', 'legalArticle', 'issuingBody', 'receivingBody', 'periodType', 'cutoffKind',
-  'deadlineRule', 'targetScope', 'targetUnitCodes', 'compliesWhen', 'reminderPolicy', 'activeFrom',
+  'deadlineRule', 'targetScope', 'targetUnitCodes', 'compliesWhen', 'reminderPolicy', 'activeFrom', 'trackedFrom',
 ] as const;
 
 @Injectable()
@@ -23,6 +27,8 @@ export class ObligationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly bodies: ObligationBodiesService,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: ObligationQueryDto): Promise<{ items: ObligationDto[]; total: number }> {
@@ -30,14 +36,12 @@ export class ObligationsService {
       where: { ...(query.periodType ? { periodType: query.periodType } : {}), ...(query.includeRetired ? {} : { retiredAt: IsNull() }) },
       order: { code: 'ASC' },
     });
-    const latest = await this.latestVersions(obligations.map((o) => o.id));
-    return { items: obligations.map((o) => toDto(o, latest.get(o.id) ?? null)), total: obligations.length };
+    return { items: await this.views(obligations), total: obligations.length };
   }
 
   async get(code: string): Promise<ObligationDto> {
-    const obligation = await this.find(code);
-    const latest = await this.latestVersions([obligation.id]);
-    return toDto(obligation, latest.get(obligation.id) ?? null);
+    const [view] = await this.views([await this.find(code)]);
+    return view;
   }
 
   /** The obligation entity, for other modules (submissions, compliance, reminders). */
@@ -49,7 +53,9 @@ export class ObligationsService {
 
   async create(input: CreateObligationDto, actor: Actor): Promise<ObligationDto> {
     return this.db.transaction(async (manager) => {
-      const values = await this.checked(manager, { ...input, reminderPolicy: input.reminderPolicy ?? DEFAULT_REMINDER_POLICY });
+      // Tracked from today unless said otherwise: periods already due are history, loaded by backfill.
+      const trackedFrom = input.trackedFrom ?? vietnamDateOf(this.clock.now());
+      const values = await this.checked(manager, { ...input, trackedFrom, reminderPolicy: input.reminderPolicy ?? DEFAULT_REMINDER_POLICY });
       if (await manager.getRepository(Obligation).existsBy({ code: input.code })) {
         throw conflict('obligation_code_taken', `Mã nghĩa vụ ${input.code} đã tồn tại.`);
       }
@@ -60,7 +66,8 @@ export class ObligationsService {
         entityId: obligation.code,
         after: pick(obligation),
       });
-      return toDto(obligation, null);
+      const [view] = await this.views([obligation], manager);
+      return view;
     });
   }
 
@@ -78,8 +85,8 @@ export class ObligationsService {
       const values = await this.checked(manager, { ...before, ...stripUndefined(changes) } as ObligationInput);
       const saved = await manager.getRepository(Obligation).save(Object.assign(current, values));
       await this.audit.record(manager, actor, { action: 'obligation.updated', entityType: 'obligation', entityId: code, before, after: pick(saved) });
-      const latest = await this.latestVersions([saved.id], manager);
-      return toDto(saved, latest.get(saved.id) ?? null);
+      const [view] = await this.views([saved], manager);
+      return view;
     });
   }
 
@@ -87,7 +94,7 @@ export class ObligationsService {
     return this.db.transaction(async (manager) => {
       const current = await manager.getRepository(Obligation).findOne({ where: { code }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw notFound('nghĩa vụ báo cáo', code);
-      if (current.retiredAt) throw conflict('already_retired', `Nghĩa vụ ${code} đã ngừng áp dụng từ ${current.retiredAt.toISOString()}.`);
+      if (current.retiredAt) throw conflict('already_retired', `Nghĩa vụ ${code} đã ngừng áp dụng từ ${formatVietnameseDateTime(current.retiredAt)}.`, { retiredAt: current.retiredAt.toISOString() });
       current.retiredAt = new Date();
       current.retiredReason = reason.normalize('NFC').trim();
       const saved = await manager.getRepository(Obligation).save(current);
@@ -99,8 +106,8 @@ export class ObligationsService {
         after: { retiredAt: saved.retiredAt },
         reason: saved.retiredReason,
       });
-      const latest = await this.latestVersions([saved.id], manager);
-      return toDto(saved, latest.get(saved.id) ?? null);
+      const [view] = await this.views([saved], manager);
+      return view;
     });
   }
 
@@ -140,6 +147,14 @@ export class ObligationsService {
     };
   }
 
+  /** The obligations as the API shows them: latest schema version, dated bodies and the bodies in force today. */
+  private async views(obligations: Obligation[], manager: EntityManager = this.db.manager): Promise<ObligationDto[]> {
+    const ids = obligations.map((o) => o.id);
+    const [latest, bodies] = await Promise.all([this.latestVersions(ids, manager), this.bodies.listFor(ids, manager)]);
+    const today = vietnamDateOf(this.clock.now());
+    return obligations.map((o) => toDto(o, latest.get(o.id) ?? null, bodies.get(o.id) ?? [], today));
+  }
+
   private async latestVersions(ids: string[], manager: EntityManager = this.db.manager): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();
     const rows: Array<{ obligation_id: string; version: number }> = await manager.query(
@@ -158,7 +173,7 @@ function pick(obligation: Partial<Obligation>): Record<string, unknown> {
   return Object.fromEntries(AUDITED_FIELDS.map((field) => [field, obligation[field] ?? null]));
 }
 
-export function toDto(obligation: Obligation, latestSchemaVersion: number | null): ObligationDto {
+function toDto(obligation: Obligation, latestSchemaVersion: number | null, bodies: DatedBody[], today: string): ObligationDto {
   return {
     id: obligation.id,
     code: obligation.code,
@@ -176,9 +191,12 @@ export function toDto(obligation: Obligation, latestSchemaVersion: number | null
     compliesWhen: obligation.compliesWhen,
     reminderPolicy: obligation.reminderPolicy,
     activeFrom: obligation.activeFrom,
+    trackedFrom: obligation.trackedFrom,
     retiredAt: obligation.retiredAt ?? null,
     retiredReason: obligation.retiredReason ?? null,
     revision: obligation.revision,
     latestSchemaVersion,
+    bodies,
+    bodiesToday: bodiesOn(obligation, bodies, today),
   };
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound, unprocessable } from '../common/app-error';
+import { formatVietnameseDateTime } from '../common/vietnamese-dates';
 import type { Period } from '../periods/domain';
 import type { ReportSchemaDefinition } from '../validation/domain/schema-definition';
 import { validateSchemaDefinition } from '../validation/domain/validate-schema-definition';
@@ -78,7 +79,8 @@ export class ReportSchemasService {
       if (current.lockedAt) {
         throw conflict(
           'schema_version_locked',
-          `Phiên bản ${version} của biểu mẫu ${code} đã được dùng cho báo cáo từ ${current.lockedAt.toISOString()}, không thể sửa; hãy tạo phiên bản mới.`,
+          `Phiên bản ${version} của biểu mẫu ${code} đã được dùng cho báo cáo từ ${formatVietnameseDateTime(current.lockedAt)}, không thể sửa; hãy tạo phiên bản mới.`,
+          { lockedAt: current.lockedAt.toISOString() },
         );
       }
       const before = { effectiveFrom: current.effectiveFrom, definition: current.definition as unknown as Record<string, unknown> };

@@ -11,8 +11,14 @@ export interface ReceiptContent {
   unit: { id: string; code: string; name: string };
   obligation: { code: string; title: string };
   periodKey: string;
+  /** "Quý I/2024"; receipts issued before it was recorded show the label derived from periodKey. */
+  periodLabel?: string;
   dueDate: string;
   onTime: boolean;
+  /** The sending department on the day of submission, e.g. "Sở Khoa học và Công nghệ tỉnh Tuyên Quang". */
+  sender?: string;
+  /** The receiving body on the day of submission, e.g. "Vụ Bưu chính, Bộ Khoa học và Công nghệ". */
+  receivingBody?: string | null;
 }
 
 /** JSON with object keys sorted at every level, so the same content always gives the same bytes. */

@@ -1,8 +1,8 @@
+import { formatVietnameseDate, formatVietnameseDateTimeSeconds } from '../common/vietnamese-dates';
 import { escapeHtml } from '../mail/mail-template';
+import { parsePeriodKey } from '../periods/domain';
 import type { ReceiptVerification } from './receipts.service';
 import type { Receipt } from './receipt.entity';
-
-const format = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** A printable A4 receipt in Vietnamese, self-contained (no scripts, inline styles only). */
 export function receiptPage(receipt: Receipt, verification: ReceiptVerification, publicKeyPem: string): string {
@@ -10,13 +10,15 @@ export function receiptPage(receipt: Receipt, verification: ReceiptVerification,
   const rows: Array<[string, string]> = [
     ['Mã biên nhận', c.receiptId],
     ['Đơn vị báo cáo', `${c.unit.name} (mã ${c.unit.code})`],
+    ...(c.sender ? [['Cơ quan gửi báo cáo', c.sender] as [string, string]] : []),
+    ...(c.receivingBody ? [['Cơ quan nhận báo cáo', c.receivingBody] as [string, string]] : []),
     ['Báo cáo', `${c.obligation.title} (${c.obligation.code})`],
-    ['Kỳ báo cáo', c.periodKey],
+    ['Kỳ báo cáo', c.periodLabel ?? parsePeriodKey(c.periodKey).label],
     ['Phiên bản', String(c.versionNumber)],
     ['SHA-256 của tệp gốc', c.fileSha256],
-    ['Thời điểm máy chủ nhận', `${format(c.serverTime)} (${c.serverTime})`],
+    ['Thời điểm máy chủ nhận', `${formatVietnameseDateTimeSeconds(c.serverTime)} (giờ Việt Nam)`],
     ['Người nộp', c.submitter.email ?? '—'],
-    ['Hạn nộp', c.dueDate],
+    ['Hạn nộp', formatVietnameseDate(c.dueDate)],
     ['Tình trạng', c.onTime ? 'Đúng hạn' : 'Nộp muộn'],
     ['Mã băm biên nhận (SHA-256)', receipt.hash],
     ['Chữ ký Ed25519 (base64)', receipt.signature],

@@ -2,7 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type EnqueueMail, MailService } from '../mail/mail.service';
+import { ObligationBodiesService } from '../obligations/obligation-bodies.service';
 import type { Obligation } from '../obligations/obligation.entity';
+import { vietnamDateOf } from '../periods/domain';
+import { DepartmentsService } from '../units/departments.service';
 import type { Campaign } from './domain/campaign-periods';
 import { hasComplied, owesAction } from './domain/compliance';
 import { vietnamMonthOf } from './domain/monthly-cap';
@@ -52,6 +55,8 @@ export class CampaignRunner {
     private readonly mail: MailService,
     private readonly summary: CampaignSummary,
     private readonly settings: ReminderSettings,
+    private readonly bodies: ObligationBodiesService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   async run(obligation: Obligation, campaign: Campaign, now: Date, planning: Planning): Promise<CampaignOutcome> {
@@ -79,8 +84,11 @@ export class CampaignRunner {
     if (planning.trigger === 'schedule' && !isSendingTime(now, planning.calendar, this.settings.hours)) return outcome;
 
     const rows = await this.decide(obligation, campaign, now, planning, targets, outcome);
+    // E-mails name the bodies of the sending day: the unit's department and the issuing ministry.
+    const today = vietnamDateOf(now);
+    const names = { departments: await this.departments.namesOf(targets, today), issuingBody: (await this.bodies.on(obligation, today)).issuingBody };
     for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-      await this.persist(obligation, campaign, planning, rows.slice(start, start + BATCH_SIZE), outcome);
+      await this.persist(obligation, campaign, planning, rows.slice(start, start + BATCH_SIZE), outcome, names);
     }
     if (outcome.planned > 0) {
       this.logger.log(`${obligation.code} ${campaign.period.key}: ${outcome.planned} reminder(s) queued (${planning.trigger})`);
@@ -151,6 +159,7 @@ export class CampaignRunner {
     planning: Planning,
     batch: Array<{ unit: CampaignUnit; row: NewReminder }>,
     outcome: CampaignOutcome,
+    names: { departments: Map<string, string>; issuingBody: string },
   ): Promise<void> {
     const counts = await this.db.transaction(async (manager) => {
       const inserted = await this.repository.insertNew(
@@ -171,10 +180,10 @@ export class CampaignRunner {
           to: row.to,
           cc: row.cc,
           content: reminderMail({
-            unitName: unit.name,
+            recipient: names.departments.get(unit.id) ?? unit.name,
             obligationCode: obligation.code,
             obligationTitle: obligation.title,
-            issuingBody: obligation.issuingBody,
+            issuingBody: names.issuingBody,
             periodLabel: campaign.period.label,
             dueDate: campaign.dueDate,
             daysUntilDue: row.daysUntilDue,

@@ -2,7 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MailService } from '../mail/mail.service';
+import { Clock } from '../common/clock';
+import { ObligationBodiesService } from '../obligations/obligation-bodies.service';
 import type { Obligation } from '../obligations/obligation.entity';
+import { vietnamDateOf } from '../periods/domain';
 import type { Campaign } from './domain/campaign-periods';
 import { campaignSummaryMail } from './reminder-mail';
 import { CAMPAIGN_SUMMARY_MAIL_KIND, campaignSummaryKey } from './reminder-queue';
@@ -19,6 +22,8 @@ export class CampaignSummary {
     private readonly mail: MailService,
     private readonly repository: ReminderRepository,
     private readonly settings: ReminderSettings,
+    private readonly bodies: ObligationBodiesService,
+    private readonly clock: Clock,
   ) {}
 
   /** True when the summary was queued now; false when it was queued before or nobody can receive it. */
@@ -33,7 +38,7 @@ export class CampaignSummary {
     const content = campaignSummaryMail({
       obligationCode: obligation.code,
       obligationTitle: obligation.title,
-      issuingBody: obligation.issuingBody,
+      issuingBody: (await this.bodies.on(obligation, vietnamDateOf(this.clock.now()))).issuingBody,
       periodLabel: campaign.period.label,
       dueDate: campaign.dueDate,
       expectedUnits,

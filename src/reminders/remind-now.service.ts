@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../audit/actor';
 import { conflict, unprocessable } from '../common/app-error';
+import { formatVietnameseDate } from '../common/vietnamese-dates';
+import { isTracked, periodNotTracked } from '../obligations/tracking';
 import { Clock } from '../common/clock';
 import { ObligationPeriodsService } from '../obligations/obligation-periods.service';
 import { ObligationsService } from '../obligations/obligations.service';
@@ -34,9 +36,12 @@ export class RemindNowService {
     const period = this.periods.period(obligation, input.periodKey);
     const schedule = await this.periods.schedule(obligation, period);
     if (schedule.status === 'upcoming') {
-      throw unprocessable('period_not_open', `Kỳ ${period.label} chưa bắt đầu (từ ${schedule.cutoffStart}); chưa thể nhắc.`, [
-        { field: 'periodKey', code: 'period_not_open', message: `Kỳ ${period.key} chưa bắt đầu` },
+      throw unprocessable('period_not_open', `Kỳ ${period.label} chưa bắt đầu (từ ${formatVietnameseDate(schedule.cutoffStart)}); chưa thể nhắc.`, [
+        { field: 'periodKey', code: 'period_not_open', message: `Kỳ ${period.label} chưa bắt đầu` },
       ]);
+    }
+    if (!isTracked(obligation, schedule.dueDate)) {
+      throw periodNotTracked(obligation, period, schedule.dueDate, 'kỳ này là số liệu lịch sử, không gửi thư nhắc.');
     }
     const now = this.clock.now();
     const outcome = await this.lock.run(() =>

@@ -18,6 +18,8 @@ interface ReminderContext {
 interface ReminderFacts {
   compliesWhen: ComplianceStatus;
   retired: boolean;
+  /** The period's due date is on or after the day the obligation is tracked from. */
+  tracked: boolean;
   status: SubmissionStatus;
   superseded: boolean;
 }
@@ -26,6 +28,7 @@ const REMINDER_FACTS_SQL = `
   SELECT jsonb_build_object(
            'compliesWhen', o.complies_when,
            'retired', o.retired_at IS NOT NULL,
+           'tracked', r.due_date >= o.tracked_from,
            'status', COALESCE(s.status, 'not_started'),
            'superseded', EXISTS (SELECT 1 FROM reminders later
                                   WHERE later.obligation_id = r.obligation_id AND later.period_key = r.period_key AND later.unit_id = r.unit_id
@@ -37,8 +40,9 @@ const REMINDER_FACTS_SQL = `
 
 /**
  * Checked by the mail worker just before a reminder goes out: a unit that has complied (or submitted
- * for review) meanwhile gets nothing, nor does one for a retired obligation, nor one a later reminder
- * for the same report has superseded (after an SMTP outage, only the newest goes out).
+ * for review) meanwhile gets nothing, nor does one for a retired obligation or a period no longer
+ * tracked, nor one a later reminder for the same report has superseded (after an SMTP outage, only
+ * the newest goes out).
  */
 @Injectable()
 export class ReminderMailGuard implements OnModuleInit, OnModuleDestroy, SqlMailGuard {
@@ -59,6 +63,6 @@ export class ReminderMailGuard implements OnModuleInit, OnModuleDestroy, SqlMail
     const context = message.context as Partial<ReminderContext>;
     if (!context.reminderId || !context.obligationId || !context.periodKey || !context.unitId) return false;
     const found = facts as ReminderFacts | null | undefined;
-    return !!found && !found.retired && !found.superseded && owesAction(found.status, found.compliesWhen);
+    return !!found && !found.retired && found.tracked && !found.superseded && owesAction(found.status, found.compliesWhen);
   }
 }

@@ -1,7 +1,7 @@
 import { campaignSummaryMail, reminderMail, type ReminderMailValues } from './reminder-mail';
 
 const values: ReminderMailValues = {
-  unitName: 'Thành phố Hà Nội',
+  recipient: 'Sở Thông tin và Truyền thông Thành phố Hà Nội',
   obligationCode: 'TT35-BUU-CHINH',
   obligationTitle: 'Báo cáo hoạt động cấp giấy phép bưu chính',
   issuingBody: 'Bộ Thông tin và Truyền thông',
@@ -20,7 +20,8 @@ describe('reminderMail', () => {
   it('names the report, period, due date, days left and what is missing, with the links', () => {
     const mail = reminderMail(values);
     expect(mail.subject).toBe('Nhắc hạn nộp báo cáo TT35-BUU-CHINH kỳ Năm 2024: còn 7 ngày (hạn 04/02/2025)');
-    expect(mail.text).toContain('Kính gửi Thành phố Hà Nội,');
+    expect(mail.text).toContain('Kính gửi Sở Thông tin và Truyền thông Thành phố Hà Nội,');
+    expect(mail.text).toMatch(/Trân trọng,\nBộ Thông tin và Truyền thông\n/);
     expect(mail.text).toContain('Báo cáo: Báo cáo hoạt động cấp giấy phép bưu chính (mã TT35-BUU-CHINH)\nKỳ báo cáo: Năm 2024\nHạn nộp: 04/02/2025 (còn 7 ngày)');
     expect(mail.text).toContain('Tình trạng: chưa nộp: đơn vị chưa tải lên báo cáo nào cho kỳ này');
     expect(mail.text).toContain('Mở trang nộp báo cáo: https://baocao.example.gov.vn/bao-cao/TT35-BUU-CHINH/2024-Y/u-1');
@@ -43,7 +44,7 @@ describe('reminderMail', () => {
   });
 
   it('is NFC throughout and escapes names in HTML', () => {
-    const mail = reminderMail({ ...values, unitName: 'Sở <Khoa học> & Công nghệ'.normalize('NFD') });
+    const mail = reminderMail({ ...values, recipient: 'Sở <Khoa học> & Công nghệ'.normalize('NFD') });
     for (const part of [mail.subject, mail.text, mail.html]) expect(part).toBe(part.normalize('NFC'));
     expect(mail.html).toContain('Kính gửi Sở &lt;Khoa học&gt; &amp; Công nghệ,');
   });

@@ -3,12 +3,15 @@ import { type MailTemplate, renderMailTemplate } from '../mail/mail-template';
 import type { IsoDate } from '../periods/domain';
 import type { SubmissionStatus } from '../submissions/domain/submission-status';
 import { compliancePagePath, pageUrl, submissionPagePath } from '../web/page-links';
-import { MISSING_BY_STATUS, timingPhrase, vietnameseDate } from './domain/reminder-wording';
+import { formatVietnameseDate } from '../common/vietnamese-dates';
+import { MISSING_BY_STATUS, timingPhrase } from './domain/reminder-wording';
 
 export interface ReminderMailValues {
-  unitName: string;
+  /** The unit's reporting department on the sending day, e.g. "Sở Khoa học và Công nghệ tỉnh Tuyên Quang". */
+  recipient: string;
   obligationCode: string;
   obligationTitle: string;
+  /** The issuing body on the sending day: the e-mail is signed in its name. */
   issuingBody: string;
   periodLabel: string;
   dueDate: IsoDate;
@@ -35,7 +38,7 @@ export function reminderMail(values: ReminderMailValues): MailContent {
   const template: MailTemplate = {
     subject: subjectOf(values.daysUntilDue),
     body: [
-      'Kính gửi {{unit}},',
+      'Kính gửi {{recipient}},',
       values.manual
         ? 'Theo đề nghị của cán bộ theo dõi việc thực hiện chế độ báo cáo, Hệ thống báo cáo định kỳ xin nhắc: đơn vị chưa hoàn thành báo cáo dưới đây.'
         : 'Hệ thống báo cáo định kỳ xin nhắc: đơn vị chưa hoàn thành báo cáo dưới đây.',
@@ -47,12 +50,12 @@ export function reminderMail(values: ReminderMailValues): MailContent {
     footer: FOOTER,
   };
   return renderMailTemplate(template, {
-    unit: values.unitName,
+    recipient: values.recipient,
     code: values.obligationCode,
     title: values.obligationTitle,
     issuingBody: values.issuingBody,
     period: values.periodLabel,
-    dueDate: vietnameseDate(values.dueDate),
+    dueDate: formatVietnameseDate(values.dueDate),
     days: Math.abs(values.daysUntilDue),
     timing: timingPhrase(values.daysUntilDue),
     missing: MISSING_BY_STATUS[values.submissionStatus],
@@ -63,6 +66,7 @@ export function reminderMail(values: ReminderMailValues): MailContent {
 export interface CampaignSummaryValues {
   obligationCode: string;
   obligationTitle: string;
+  /** The issuing body on the sending day. */
   issuingBody: string;
   periodLabel: string;
   dueDate: IsoDate;
@@ -90,7 +94,7 @@ export function campaignSummaryMail(values: CampaignSummaryValues): MailContent 
       title: values.obligationTitle,
       issuingBody: values.issuingBody,
       period: values.periodLabel,
-      dueDate: vietnameseDate(values.dueDate),
+      dueDate: formatVietnameseDate(values.dueDate),
       units: values.expectedUnits,
       sent: values.remindersSent,
       dashboardUrl: pageUrl(values.publicUrl, compliancePagePath(values.obligationCode, values.periodKey)),

@@ -5,6 +5,7 @@ import { EXPECTED_UNIT_SQL } from '../obligations/expected-units';
 import { Obligation } from '../obligations/obligation.entity';
 import type { Period } from '../periods/domain';
 import type { SubmissionStatus } from '../submissions/domain/submission-status';
+import type { UnitKind } from '../units/reporting-unit.entity';
 import type { UnitContacts } from './domain/recipients';
 import { Reminder } from './reminder.entity';
 
@@ -13,6 +14,7 @@ export interface CampaignUnit extends UnitContacts {
   id: string;
   code: string;
   name: string;
+  kind: UnitKind;
   status: SubmissionStatus;
 }
 
@@ -30,7 +32,7 @@ export class ReminderRepository {
   /** Every unit expected to report for the period, with its report's status (not_started when none). */
   campaignUnits(obligation: Obligation, period: Period): Promise<CampaignUnit[]> {
     return this.db.query(
-      `SELECT u.id, u.code, u.name, u.submitter_emails AS "submitterEmails", u.leadership_email AS "leadershipEmail",
+      `SELECT u.id, u.code, u.name, u.kind, u.submitter_emails AS "submitterEmails", u.leadership_email AS "leadershipEmail",
               COALESCE(s.status, 'not_started') AS status,
               CASE WHEN cardinality(u.submitter_emails) > 0 THEN '{}'::text[]
                    ELSE ARRAY(SELECT o.email::text FROM users o WHERE o.unit_id = u.id AND o.role = 'province_officer' AND o.active ORDER BY o.email)

@@ -4,6 +4,7 @@ import { MailModule } from '../mail/mail.module';
 import { ObligationsModule } from '../obligations/obligations.module';
 import { PeriodsModule } from '../periods/periods.module';
 import { SubmissionsModule } from '../submissions/submissions.module';
+import { UnitsModule } from '../units/units.module';
 import { CampaignRunner } from './campaign-runner';
 import { CampaignSummary } from './campaign-summary';
 import { PlanningLock } from './planning-lock';
@@ -17,7 +18,7 @@ import { RemindersController } from './reminders.controller';
 
 /** Reminder planning (the tick use case, "remind now") and the operations routes, in every role. */
 @Module({
-  imports: [BullModule.registerQueue({ name: REMINDERS_QUEUE }), MailModule, PeriodsModule, ObligationsModule, SubmissionsModule],
+  imports: [BullModule.registerQueue({ name: REMINDERS_QUEUE }), MailModule, PeriodsModule, ObligationsModule, SubmissionsModule, UnitsModule],
   controllers: [RemindersController],
   providers: [ReminderSettings, ReminderRepository, PlanningLock, CampaignSummary, CampaignRunner, ReminderScheduler, RemindNowService, ReminderQueryService],
   exports: [BullModule, ReminderScheduler, ReminderSettings],

@@ -8,6 +8,10 @@ import { AuditService } from '../audit/audit.service';
 import { conflict } from '../common/app-error';
 import type { Environment } from '../config/environment';
 import { MailService } from '../mail/mail.service';
+import { ObligationBodiesService } from '../obligations/obligation-bodies.service';
+import { vietnamDateOf } from '../periods/domain';
+import { DepartmentsService } from '../units/departments.service';
+import type { ReportSchemaDefinition } from '../validation/domain/schema-definition';
 import { nextStatus, type SubmissionAction, transitionRefusal } from '../submissions/domain/submission-status';
 import type { SubmissionDto } from '../submissions/dto/submission.dto';
 import { Submission } from '../submissions/submission.entity';
@@ -33,6 +37,8 @@ export class ReviewsService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly config: ConfigService<Environment, true>,
+    private readonly bodies: ObligationBodiesService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   async decide(submissionId: string, input: DecisionDto, actor: Actor): Promise<SubmissionDto> {
@@ -142,6 +148,11 @@ export class ReviewsService {
     const to = [...new Set([...target.unit.submitterEmails, ...officers.map((o) => o.email)])];
     if (to.length === 0) return;
     const base = this.config.get('PUBLIC_URL', { infer: true }) as string;
+    const day = vietnamDateOf(review.decidedAt);
+    const [schema]: Array<{ definition: ReportSchemaDefinition }> = await manager.query(
+      'SELECT s.definition FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id WHERE v.id = $1',
+      [review.versionId],
+    );
     await this.mail.enqueue(manager, {
       key: `review:${review.id}`,
       kind: `review.${review.decision}`,
@@ -152,11 +163,13 @@ export class ReviewsService {
         obligationTitle: target.obligation.title,
         period: target.period.label,
         unit: target.unit.name,
+        recipient: await this.departments.nameOf(target.unit, day, manager),
         version: versionNumber,
-        reviewer: actor.user?.email ?? 'Bộ Thông tin và Truyền thông',
+        reviewer: actor.user?.email ?? (await this.bodies.on(target.obligation, day, manager)).receivingBody ?? target.obligation.issuingBody,
         decidedAt: review.decidedAt,
         comment: review.comment,
         remarks: review.remarks,
+        fieldLabels: Object.fromEntries((schema?.definition.fields ?? []).map((field) => [field.key, field.label])),
         link: pageUrl(base, submissionPagePath(target.obligation.code, target.period.key, target.unit.id)),
       }),
       context: { submissionId: review.submissionId, reviewId: review.id },

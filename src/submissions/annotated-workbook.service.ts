@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { notFound, unprocessable } from '../common/app-error';
+import { type AppError, notFound, unprocessable } from '../common/app-error';
 import type { Environment } from '../config/environment';
 import type { ReportSchemaDefinition } from '../validation/domain/schema-definition';
 import type { ValidationReport } from '../validation/domain/validation-report';
@@ -14,6 +14,14 @@ import { uploadLimitsFrom } from './upload-limits.provider';
 
 /** Beyond this many rows, a workbook in memory would cost too much; the report table serves instead. */
 export const ANNOTATE_MAX_ROWS = 20_000;
+
+/** A file with more rows than a workbook can be annotated for: the page's table of issues is the way. */
+export function tooLargeToAnnotate(rowsRead: number): AppError {
+  return unprocessable(
+    'too_large_to_annotate',
+    `Tệp có ${rowsRead.toLocaleString('vi-VN')} dòng, quá lớn để đánh dấu lỗi trên trang tính (tối đa ${ANNOTATE_MAX_ROWS.toLocaleString('vi-VN')} dòng); hãy dùng bảng lỗi trên trang để sửa.`,
+  );
+}
 
 export interface AnnotatedWorkbook {
   content: Buffer;
@@ -44,15 +52,10 @@ export class AnnotatedWorkbookService {
       );
     if (!version) throw notFound('phiên bản báo cáo', String(number));
     const { report } = version;
-    if (report.issues.length === 0) {
+    if (report.issues.every((issue) => issue.severity === 'info')) {
       throw unprocessable('no_issues', `Phiên bản ${number} không có lỗi hay cảnh báo nào để đánh dấu.`);
     }
-    if (report.rowsRead > ANNOTATE_MAX_ROWS) {
-      throw unprocessable(
-        'too_large_to_annotate',
-        `Tệp có ${report.rowsRead.toLocaleString('vi-VN')} dòng, quá lớn để đánh dấu lỗi trên trang tính (tối đa ${ANNOTATE_MAX_ROWS.toLocaleString('vi-VN')} dòng); hãy dùng bảng lỗi trên trang để sửa.`,
-      );
-    }
+    if (report.rowsRead > ANNOTATE_MAX_ROWS) throw tooLargeToAnnotate(report.rowsRead);
     const upload = await openUpload(version.content, {
       fileName: version.originalName,
       mediaType: version.mediaType,

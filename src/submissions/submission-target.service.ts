@@ -31,7 +31,7 @@ export class SubmissionTargetService {
     if (!unit) throw notFound('đơn vị báo cáo', unitId);
     if (!expectsUnit(obligation, unit, period)) {
       throw unprocessable('unit_not_expected', `${unit.name} không phải nộp báo cáo ${obligation.code} cho ${period.label}.`, [
-        { field: 'unitId', code: 'unit_not_expected', message: `Đơn vị ${unit.code} không thuộc diện phải báo cáo kỳ ${period.key}` },
+        { field: 'unitId', code: 'unit_not_expected', message: `Đơn vị ${unit.code} không thuộc diện phải báo cáo ${period.label}` },
       ]);
     }
     return { obligation, period, unit };

@@ -61,6 +61,10 @@ export class Submission {
   @Column({ type: 'int', default: 0 })
   versionCount: number;
 
+  /** Loaded as history by a compliance officer or administrator (approved without a submit; neither on time nor late). */
+  @Column({ type: 'boolean', default: false })
+  backfilled: boolean;
+
   @VersionColumn()
   revision: number;
 

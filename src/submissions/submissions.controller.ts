@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ALL_ROLES, Roles, UnitScoped } from '../auth/access.decorators';
@@ -23,6 +22,7 @@ import {
   VersionListDto,
 } from './dto/submission.dto';
 import { AnnotatedWorkbookService } from './annotated-workbook.service';
+import { MultipartFileInterceptor } from './multipart-file.interceptor';
 import { SubmissionsService } from './submissions.service';
 import { type UploadedFile as UploadedFileData, UploadService } from './upload.service';
 
@@ -49,7 +49,7 @@ export class SubmissionsController {
 
   @Post('versions')
   @Roles('province_officer', 'admin')
-  @UseInterceptors(FileInterceptor('file'))
+  @UseInterceptors(MultipartFileInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV (UTF-8), XLSX or JSON' } } } })
   @ApiOperation({

@@ -11,7 +11,10 @@ import { ObligationPeriodsService } from '../obligations/obligation-periods.serv
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { assertCanAccessUnit } from '../auth/unit-scope';
 import { Obligation } from '../obligations/obligation.entity';
-import { daysLate, parsePeriodKeyFor } from '../periods/domain';
+import { ObligationBodiesService } from '../obligations/obligation-bodies.service';
+import { BACKFILL_INSTEAD, isTracked, periodNotTracked } from '../obligations/tracking';
+import { daysLate, parsePeriodKeyFor, vietnamDateOf } from '../periods/domain';
+import { DepartmentsService } from '../units/departments.service';
 import { ReportingUnit } from '../units/reporting-unit.entity';
 import { nextStatus, transitionRefusal } from './domain/submission-status';
 import { RowsDto, SubmissionDto, SubmitDto, SubmitResultDto, VersionDetailDto, VersionDiffDto, VersionSummaryDto } from './dto/submission.dto';
@@ -37,6 +40,8 @@ export class SubmissionsService {
     private readonly clock: Clock,
     private readonly locks: EntryLocksService,
     private readonly receipts: ReceiptsService,
+    private readonly bodies: ObligationBodiesService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   async get(code: string, periodKey: string, unitId: string): Promise<SubmissionDto> {
@@ -136,6 +141,7 @@ export class SubmissionsService {
   async submit(code: string, periodKey: string, unitId: string, input: SubmitDto, actor: Actor): Promise<SubmitResultDto> {
     const target = await this.targets.resolve(code, periodKey, unitId);
     const schedule = await this.periods.schedule(target.obligation, target.period);
+    if (!isTracked(target.obligation, schedule.dueDate)) throw periodNotTracked(target.obligation, target.period, schedule.dueDate, BACKFILL_INSTEAD);
     const { view, receipt } = await this.db.transaction(async (manager) => {
       await this.locks.assertOpen(target, schedule, manager);
       const current = await this.find(manager, target, true);
@@ -177,8 +183,11 @@ export class SubmissionsService {
         unit: { id: target.unit.id, code: target.unit.code, name: target.unit.name },
         obligation: { code: target.obligation.code, title: target.obligation.title },
         periodKey: target.period.key,
+        periodLabel: target.period.label,
         dueDate: schedule.dueDate,
         onTime: now.getTime() <= Date.parse(schedule.dueAt),
+        sender: await this.departments.nameOf(target.unit, vietnamDateOf(now), manager),
+        receivingBody: (await this.bodies.on(target.obligation, vietnamDateOf(now), manager)).receivingBody,
       });
       await this.audit.record(manager, actor, {
         action: 'submission.submitted',
@@ -226,7 +235,7 @@ export class SubmissionsService {
   private async existing(code: string, periodKey: string, unitId: string): Promise<Submission> {
     const target = await this.targets.resolve(code, periodKey, unitId);
     const submission = await this.find(this.db.manager, target);
-    if (!submission) throw notFound('báo cáo', `${code}/${periodKey}/${target.unit.code}`);
+    if (!submission) throw notFound('báo cáo', `${code}, ${target.period.label}, đơn vị ${target.unit.code}`);
     return submission;
   }
 

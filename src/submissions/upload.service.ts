@@ -5,12 +5,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
-import { AppError, conflict, unprocessable } from '../common/app-error';
+import { conflict, unprocessable } from '../common/app-error';
 import type { Environment } from '../config/environment';
 import { EntryLocksService } from '../locks/entry-locks.service';
+import type { ReportSchemaVersion } from '../obligations/report-schema-version.entity';
 import { ReportSchemasService } from '../obligations/report-schemas.service';
 import type { TypedRow } from '../validation/domain/cell-value';
 import { ObligationPeriodsService } from '../obligations/obligation-periods.service';
+import { BACKFILL_INSTEAD, isTracked, periodNotTracked } from '../obligations/tracking';
+import { formatVietnameseDate } from '../common/vietnamese-dates';
 import type { PeriodSchedule } from '../periods/period-schedule';
 import type { ReportingWindow } from '../validation/domain/date-period-check';
 import type { ConventionEvidence } from '../validation/domain/number-convention';
@@ -27,6 +30,7 @@ import { SubmissionVersion } from './submission-version.entity';
 import { type SubmissionTarget, SubmissionTargetService } from './submission-target.service';
 import { SubmissionRowWriter } from './submission-row-writer';
 import { uploadLimitsFrom } from './upload-limits.provider';
+import { asUploadProblem } from './upload-problem';
 
 /** Every column of a version but the original bytes, which can be tens of megabytes. */
 const VERSION_WITHOUT_CONTENT = {
@@ -72,6 +76,17 @@ export interface UploadOutcome {
   duplicate: boolean;
 }
 
+/** The bytes of one version and how to read its rows (a whole file, or one unit's rows of a shared file). */
+export interface VersionSource {
+  buffer: Buffer;
+  sha256: string;
+  originalName?: string;
+  /** Opens the rows; called again when a second reading is needed (number convention settled late). */
+  open: () => Promise<OpenedUpload>;
+  /** The dates the report is about, for the checks of date fields. */
+  window: ReportingWindow;
+}
+
 /**
  * The upload use case: the file is parsed as a stream and validated against the schema in force,
  * and the version, its typed rows, its report and the submission's new status are written in one
@@ -91,77 +106,82 @@ export class UploadService {
 
   async upload(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined, actor: Actor): Promise<UploadOutcome> {
     const { target, schema, sha256, buffer, window } = await this.prepare(code, periodKey, unitId, file);
-    return this.refusedUploadsAsProblems(() =>
-      this.db.transaction(async (manager) => {
-        const submission = await this.lockSubmission(manager, target);
-        const existing = await manager.getRepository(SubmissionVersion).findOne({ where: { submissionId: submission.id, sha256 }, select: VERSION_WITHOUT_CONTENT });
-        if (existing) return { submission, version: existing, report: existing.report, duplicate: true };
+    const source: VersionSource = { buffer, sha256, originalName: file?.originalname, window, open: () => this.open(file as UploadedFile, schema.definition) };
+    return this.refusedUploadsAsProblems(() => this.db.transaction((manager) => this.storeVersion(manager, target, schema, source, actor)));
+  }
 
-        const to = nextStatus(submission.status, 'upload');
-        if (!to) throw conflict('illegal_transition', transitionRefusal(submission.status, 'upload'), { submissionStatus: submission.status });
+  /**
+   * The one path that stores a version, inside the caller's transaction: the same bytes again give
+   * the earlier version; otherwise the rows are read, validated and written with the report, the
+   * submission moves on and the audit trail records it. Used by uploads and by backfill.
+   */
+  async storeVersion(manager: EntityManager, target: SubmissionTarget, schema: ReportSchemaVersion, source: VersionSource, actor: Actor): Promise<UploadOutcome> {
+    const submission = await this.lockSubmission(manager, target);
+    const existing = await manager.getRepository(SubmissionVersion).findOne({ where: { submissionId: submission.id, sha256: source.sha256 }, select: VERSION_WITHOUT_CONTENT });
+    if (existing) return { submission, version: existing, report: existing.report, duplicate: true };
 
-        const open = () => this.open(buffer, file as UploadedFile, schema.definition);
-        const upload = await open();
-        const versionId = randomUUID();
-        // Not awaited here: PostgreSQL takes about as long to store the original bytes as the app takes to
-        // read the rows, so the insert runs while the file is parsed. The writer sends its first page after it.
-        const storingVersion = manager.getRepository(SubmissionVersion).insert({
-          id: versionId,
-          submissionId: submission.id,
-          number: submission.versionCount + 1,
-          schemaVersionId: schema.id,
-          sha256,
-          sizeBytes: buffer.length,
-          mediaType: mediaTypeOf(upload.format),
-          format: upload.format,
-          originalName: sanitizeFileName(file?.originalname),
-          content: buffer,
-          valid: false,
-          rowsRead: 0,
-          errorCount: 0,
-          warningCount: 0,
-          report: {} as ValidationReport,
-          uploadedBy: actor.user?.id ?? null,
-        });
-        let writer = new SubmissionRowWriter(manager, versionId, storingVersion);
-        let report: ValidationReport;
-        try {
-          const first = await this.validate(upload, schema.definition, window, (rowNumber, row) => writer.add(rowNumber, row));
-          report = first.report;
-          if (first.rereadWith) {
-            // A value was read before the evidence that settles it: the rows stored so far are replaced.
-            await writer.flush();
-            await manager.query('DELETE FROM submission_row_pages WHERE version_id = $1', [versionId]);
-            writer = new SubmissionRowWriter(manager, versionId);
-            const again = await this.validate(await open(), schema.definition, window, (rowNumber, row) => writer.add(rowNumber, row), first.rereadWith);
-            report = again.report;
-          }
-        } catch (error) {
-          // The rollback must not be sent while an insert is still running on this connection.
-          await writer.settled();
-          throw error;
-        }
+    const to = nextStatus(submission.status, 'upload');
+    if (!to) throw conflict('illegal_transition', transitionRefusal(submission.status, 'upload'), { submissionStatus: submission.status });
+
+    const upload = await source.open();
+    const versionId = randomUUID();
+    // Not awaited here: PostgreSQL takes about as long to store the original bytes as the app takes to
+    // read the rows, so the insert runs while the file is parsed. The writer sends its first page after it.
+    const storingVersion = manager.getRepository(SubmissionVersion).insert({
+      id: versionId,
+      submissionId: submission.id,
+      number: submission.versionCount + 1,
+      schemaVersionId: schema.id,
+      sha256: source.sha256,
+      sizeBytes: source.buffer.length,
+      mediaType: mediaTypeOf(upload.format),
+      format: upload.format,
+      originalName: sanitizeFileName(source.originalName),
+      content: source.buffer,
+      valid: false,
+      rowsRead: 0,
+      errorCount: 0,
+      warningCount: 0,
+      report: {} as ValidationReport,
+      uploadedBy: actor.user?.id ?? null,
+    });
+    let writer = new SubmissionRowWriter(manager, versionId, storingVersion);
+    let report: ValidationReport;
+    try {
+      const first = await this.validate(upload, schema.definition, source.window, (rowNumber, row) => writer.add(rowNumber, row));
+      report = first.report;
+      if (first.rereadWith) {
+        // A value was read before the evidence that settles it: the rows stored so far are replaced.
         await writer.flush();
-        await manager.getRepository(SubmissionVersion).update(
-          { id: versionId },
-          { valid: report.valid, rowsRead: report.rowsRead, errorCount: report.errorCount, warningCount: report.warningCount, report },
-        );
-        const version = await manager.getRepository(SubmissionVersion).findOneOrFail({ where: { id: versionId }, select: VERSION_WITHOUT_CONTENT });
-        await this.schemas.lock(manager, schema.id);
-
-        const from = submission.status;
-        Object.assign(submission, { status: to, currentVersionId: version.id, versionCount: version.number });
-        const saved = await manager.getRepository(Submission).save(submission);
-        await this.audit.record(manager, actor, {
-          action: 'submission.version_uploaded',
-          entityType: 'submission',
-          entityId: submission.id,
-          before: { status: from },
-          after: { status: to, version: version.number, valid: report.valid, sha256 },
-        });
-        return { submission: saved, version, report, duplicate: false };
-      }),
+        await manager.query('DELETE FROM submission_row_pages WHERE version_id = $1', [versionId]);
+        writer = new SubmissionRowWriter(manager, versionId);
+        const again = await this.validate(await source.open(), schema.definition, source.window, (rowNumber, row) => writer.add(rowNumber, row), first.rereadWith);
+        report = again.report;
+      }
+    } catch (error) {
+      // The rollback must not be sent while an insert is still running on this connection.
+      await writer.settled();
+      throw error;
+    }
+    await writer.flush();
+    await manager.getRepository(SubmissionVersion).update(
+      { id: versionId },
+      { valid: report.valid, rowsRead: report.rowsRead, errorCount: report.errorCount, warningCount: report.warningCount, report },
     );
+    const version = await manager.getRepository(SubmissionVersion).findOneOrFail({ where: { id: versionId }, select: VERSION_WITHOUT_CONTENT });
+    await this.schemas.lock(manager, schema.id);
+
+    const from = submission.status;
+    Object.assign(submission, { status: to, currentVersionId: version.id, versionCount: version.number });
+    const saved = await manager.getRepository(Submission).save(submission);
+    await this.audit.record(manager, actor, {
+      action: 'submission.version_uploaded',
+      entityType: 'submission',
+      entityId: submission.id,
+      before: { status: from },
+      after: { status: to, version: version.number, valid: report.valid, sha256: source.sha256 },
+    });
+    return { submission: saved, version, report, duplicate: false };
   }
 
   /**
@@ -169,7 +189,7 @@ export class UploadService {
    * nothing: no version, no rows, no status change, no audit event.
    */
   async dryRun(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined): Promise<DryRunOutcome> {
-    const { target, schema, sha256, buffer, window } = await this.prepare(code, periodKey, unitId, file);
+    const { target, schema, sha256, window } = await this.prepare(code, periodKey, unitId, file);
     const submission = await this.db.getRepository(Submission).findOneBy({ obligationId: target.obligation.id, periodKey: target.period.key, unitId: target.unit.id });
     const status = submission?.status ?? 'not_started';
     if (!nextStatus(status, 'upload')) throw conflict('illegal_transition', transitionRefusal(status, 'upload'), { submissionStatus: status });
@@ -179,11 +199,11 @@ export class UploadService {
         rows.push({ rowNumber, data });
         return undefined;
       };
-      const first = await this.validate(await this.open(buffer, file as UploadedFile, schema.definition), schema.definition, window, collect);
+      const first = await this.validate(await this.open(file as UploadedFile, schema.definition), schema.definition, window, collect);
       let report = first.report;
       if (first.rereadWith) {
         rows = [];
-        report = (await this.validate(await this.open(buffer, file as UploadedFile, schema.definition), schema.definition, window, collect, first.rereadWith)).report;
+        report = (await this.validate(await this.open(file as UploadedFile, schema.definition), schema.definition, window, collect, first.rereadWith)).report;
       }
       const current: KeyedRow[] = submission?.currentVersionId
         ? await this.db.query('SELECT row_number AS "rowNumber", data FROM submission_rows WHERE version_id = $1 ORDER BY row_number', [submission.currentVersionId])
@@ -217,8 +237,9 @@ export class UploadService {
     const target = await this.targets.resolve(code, periodKey, unitId);
     const schedule = await this.periods.schedule(target.obligation, target.period);
     if (schedule.status === 'upcoming') {
-      throw conflict('period_not_open', `${target.period.label} chưa bắt đầu kỳ chốt số liệu (từ ${schedule.cutoffStart}); chưa thể nộp báo cáo.`);
+      throw conflict('period_not_open', `${target.period.label} chưa bắt đầu kỳ chốt số liệu (từ ${formatVietnameseDate(schedule.cutoffStart)}); chưa thể nộp báo cáo.`);
     }
+    if (!isTracked(target.obligation, schedule.dueDate)) throw periodNotTracked(target.obligation, target.period, schedule.dueDate, BACKFILL_INSTEAD);
     await this.locks.assertOpen(target, schedule);
     const schema = await this.schemas.inForce(target.obligation, target.period);
     if (!schema) throw unprocessable('no_schema', `Nghĩa vụ ${code} chưa có biểu mẫu áp dụng cho ${target.period.label}.`);
@@ -226,12 +247,13 @@ export class UploadService {
     return { target, schema, sha256, buffer: file.buffer, window: reportingWindow(schedule) };
   }
 
-  private open(buffer: Buffer, file: UploadedFile, definition: ReportSchemaDefinition): Promise<OpenedUpload> {
-    return openUpload(buffer, {
+  /** Opens a file for reading against a schema, with the configured limits. */
+  open(file: UploadedFile, definition: ReportSchemaDefinition, extraHeaders: readonly string[] = []): Promise<OpenedUpload> {
+    return openUpload(file.buffer, {
       fileName: file.originalname,
       mediaType: file.mimetype,
       preferredSheetName: definition.sheetName,
-      knownHeaders: definition.fields.flatMap((f) => [f.label, ...(f.aliases ?? [])]),
+      knownHeaders: [...definition.fields.flatMap((f) => [f.label, ...(f.aliases ?? [])]), ...extraHeaders],
       knownKeys: definition.fields.map((f) => f.key),
       limits: uploadLimitsFrom(this.config),
     });
@@ -241,9 +263,7 @@ export class UploadService {
     try {
       return await work();
     } catch (error) {
-      if (isUploadRejected(error)) {
-        throw new AppError(error.status, error.code, titleOf(error.status), error.message, undefined, error.detail ? { limits: error.detail } : undefined);
-      }
+      if (isUploadRejected(error)) throw asUploadProblem(error);
       throw error;
     }
   }
@@ -296,7 +316,7 @@ export class UploadService {
 }
 
 /** The dates a report is about: its period, from the start of its data cut-off window when that is earlier. */
-function reportingWindow(schedule: PeriodSchedule): ReportingWindow {
+export function reportingWindow(schedule: PeriodSchedule): ReportingWindow {
   return {
     label: schedule.label,
     start: schedule.cutoffStart < schedule.start ? schedule.cutoffStart : schedule.start,
@@ -313,8 +333,4 @@ function mediaTypeOf(format: OpenedUpload['format']): string {
     case 'xlsx':
       return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   }
-}
-
-function titleOf(status: number): string {
-  return status === 413 ? 'Tệp quá lớn' : status === 415 ? 'Định dạng tệp không được hỗ trợ' : 'Không đọc được tệp';
 }

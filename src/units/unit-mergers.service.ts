@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../audit/actor';
+import { type Actor, SYSTEM_ACTOR } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
-import { unprocessable } from '../common/app-error';
+import { AppError, unprocessable } from '../common/app-error';
 import { addDays } from '../periods/domain';
 import { asciiName, kindFromName, type MergerEntry, mergerProblems } from './merger-plan';
+import { readReorganisations } from './reorganisations-reference';
 import { ReportingUnit } from './reporting-unit.entity';
 
 export interface MergerResult {
@@ -23,6 +24,8 @@ export interface MergerResult {
  */
 @Injectable()
 export class UnitMergersService {
+  private readonly logger = new Logger(UnitMergersService.name);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
@@ -88,6 +91,25 @@ export class UnitMergersService {
       });
       return result;
     });
+  }
+
+  /**
+   * Applies the reorganisations shipped as reference data (the 2025 map of 34 units), as the system,
+   * on every start: a fresh install gets today's map without an admin call; an install that already
+   * imported one is left as it is (the import is idempotent, and a map that no longer matches the
+   * mapping's old units is skipped with a warning rather than stopping the start).
+   */
+  async applyReferenceReorganisations(): Promise<MergerResult[]> {
+    const results: MergerResult[] = [];
+    for (const reorganisation of readReorganisations()) {
+      try {
+        results.push(await this.import(reorganisation.effectiveFrom, reorganisation.legalBasis, reorganisation.entries, SYSTEM_ACTOR));
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'invalid_merger') throw error;
+        this.logger.warn(`The reorganisation of ${reorganisation.effectiveFrom} does not fit the units of this install and was not applied: ${error.detail}`);
+      }
+    }
+    return results;
   }
 
   /** Every merged group already has its successor from that day. */

@@ -5,6 +5,8 @@ import type { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/app-error';
 import { foldDiacritics } from '../common/fold-diacritics';
+import { DepartmentsService } from './departments.service';
+import { departmentNameOn, type DepartmentNameRule } from './department-names';
 import { UnitContactsDto, UnitDto, UnitQueryDto } from './dto/unit.dto';
 import { PROVINCES_VALID_FROM, readProvinces } from './provinces-reference';
 import { ReportingUnit } from './reporting-unit.entity';
@@ -16,6 +18,7 @@ export class UnitsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly departments: DepartmentsService,
   ) {}
 
   async list(query: UnitQueryDto): Promise<{ items: UnitDto[]; total: number }> {
@@ -34,12 +37,13 @@ export class UnitsService {
         code_q: query.q.trim(),
       });
     }
-    const units = await qb.getMany();
-    return { items: units.map(toDto), total: units.length };
+    const [units, rules] = await Promise.all([qb.getMany(), this.departments.rules()]);
+    const day = query.activeOn ?? todayInVietnam();
+    return { items: units.map((unit) => toDto(unit, rules, day)), total: units.length };
   }
 
   async get(id: string): Promise<UnitDto> {
-    return toDto(await this.find(id));
+    return toDto(await this.find(id), await this.departments.rules(), todayInVietnam());
   }
 
   async contacts(id: string): Promise<UnitContactsDto> {
@@ -69,7 +73,11 @@ export class UnitsService {
     });
   }
 
-  /** Loads the 63 provinces; safe to run on every start (inserts missing, corrects names, keeps contacts). */
+  /**
+   * Loads the 63 provinces; safe to run on every start (inserts missing, keeps contacts). Names are
+   * corrected from the reference only while it is still the current map: once a reorganisation has
+   * created later units (and renamed some, e.g. Thành phố Huế), the 2008 reference is history.
+   */
   async loadProvinces(): Promise<number> {
     const provinces = readProvinces();
     await this.db.query(
@@ -78,7 +86,9 @@ export class UnitsService {
        ON CONFLICT (code, valid_from) DO UPDATE
          SET name = EXCLUDED.name, name_ascii = EXCLUDED.name_ascii, kind = EXCLUDED.kind, region = EXCLUDED.region
          WHERE (reporting_units.name, reporting_units.name_ascii, reporting_units.kind, reporting_units.region)
-           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.name_ascii, EXCLUDED.kind, EXCLUDED.region)`,
+           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.name_ascii, EXCLUDED.kind, EXCLUDED.region)
+           AND NOT EXISTS (SELECT 1 FROM reporting_units later
+                            WHERE later.valid_from > EXCLUDED.valid_from AND later.kind IN ('province', 'municipality'))`,
       [
         provinces.map((p) => p.code),
         provinces.map((p) => p.name),
@@ -98,7 +108,8 @@ export class UnitsService {
   }
 }
 
-function toDto(unit: ReportingUnit): UnitDto {
+/** The unit as the API shows it; its department is named as on `day`, or on its last day if it ceased before. */
+function toDto(unit: ReportingUnit, rules: DepartmentNameRule[], day: string): UnitDto {
   return {
     id: unit.id,
     code: unit.code,
@@ -110,5 +121,6 @@ function toDto(unit: ReportingUnit): UnitDto {
     validTo: unit.validTo,
     parentId: unit.parentId,
     successorId: unit.successorId,
+    departmentName: departmentNameOn(unit, rules, unit.validTo !== null && unit.validTo < day ? unit.validTo : day),
   };
 }

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../audit/actor';
 import type { Environment } from '../config/environment';
+import { formatVietnameseDate } from '../common/vietnamese-dates';
 import { ReportingUnit } from '../units/reporting-unit.entity';
 import { hashPassword } from './password-hasher';
 import { UsersService } from './users.service';
@@ -19,8 +20,17 @@ export interface DemoAccountsNote {
 }
 
 /**
+ * The demo officer of a unit: `officer.<code>@` for a unit that exists today; a unit that has ceased
+ * (codes are reused with a new meaning after a reorganisation) gets `officer.<code>-<first year>@`,
+ * e.g. officer.79-2008@ for the TP Hồ Chí Minh of 2008-2025 while officer.79@ is today's.
+ */
+export function demoOfficerEmail(unit: Pick<ReportingUnit, 'code' | 'validFrom' | 'validTo'>): string {
+  return unit.validTo === null ? `officer.${unit.code}@${DEMO_DOMAIN}` : `officer.${unit.code}-${unit.validFrom.slice(0, 4)}@${DEMO_DOMAIN}`;
+}
+
+/**
  * First accounts: the production admin from ADMIN_EMAIL/ADMIN_PASSWORD, and, in development or with
- * DEMO_SEED=true, demo accounts admin@, reviewer@, compliance@ and officer.<code>@baocao.local.
+ * DEMO_SEED=true, demo accounts admin@, reviewer@, compliance@ and one officer per unit (demoOfficerEmail).
  */
 @Injectable()
 export class UserSeeder {
@@ -57,18 +67,16 @@ export class UserSeeder {
       { email: `admin@${DEMO_DOMAIN}`, fullName: 'Quản trị viên (demo)', role: 'admin' as const },
       { email: `reviewer@${DEMO_DOMAIN}`, fullName: 'Chuyên viên Vụ Bưu chính (demo)', role: 'ministry_reviewer' as const },
       { email: `compliance@${DEMO_DOMAIN}`, fullName: 'Cán bộ theo dõi tuân thủ (demo)', role: 'compliance_officer' as const },
-      ...units
-        .filter((unit) => unit.validTo === null)
-        .map((unit) => ({
-          email: `officer.${unit.code}@${DEMO_DOMAIN}`,
-          fullName: `Cán bộ ${unit.name} (demo)`,
-          role: 'province_officer' as const,
-          unitId: unit.id,
-        })),
+      ...units.map((unit) => ({
+        email: demoOfficerEmail(unit),
+        fullName: unit.validTo === null ? `Cán bộ ${unit.name} (demo)` : `Cán bộ ${unit.name} đến ${formatVietnameseDate(unit.validTo)} (demo)`,
+        role: 'province_officer' as const,
+        unitId: unit.id,
+      })),
     ];
     const given = this.config.get('DEMO_PASSWORD', { infer: true });
     const password = given ?? randomBytes(9).toString('base64url');
-    // One hash for all demo accounts: they share the password, and hashing 66 times would slow start-up.
+    // One hash for all demo accounts: they share the password, and hashing each would slow start-up.
     const passwordHash = await hashPassword(password);
     const created = await this.db.transaction(async (manager) => {
       let count = 0;

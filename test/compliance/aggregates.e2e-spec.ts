@@ -1,16 +1,19 @@
 import type ExcelJS from 'exceljs';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { COMPLIANCE, officer, REVIEWER, type TestApp } from '../support/app';
+// These reports are of periods before the 2025 reorganisation: the 63 units of 2008-2025 and their officers.
+import { COMPLIANCE, officerBefore2025Merger as officer, REVIEWER, type TestApp } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER, TT35_HEADER, TT35_INDICATORS, tt35Rows } from '../support/report-files';
 import { asBytes, readCsv, readWorkbook, rowValues } from './support/downloads';
 import { unitIds } from './support/fixtures';
 import { startOnOwnDatabase } from './support/own-database';
+import { trackSeededFromStart } from '../support/obligations';
 
-type Quarterly = [string, string, number, number, number, number, number, number, string];
+/** Output, revenue, households, fibre, smartphones, broadband, teams, members, online-filing rate (%) and the number of filings it is a rate of. */
+type Quarterly = [string, string, number, number, number, number, number, number, string, string];
 /** A quarterly row whose data cut-off date (the report's reference date) lies in its quarter. */
-const row = (values: Quarterly, cutoff: string) => [...values, cutoff, 'Nguyễn Văn A', ''];
+const asRow = (values: Quarterly, cutoff: string) => [...values.slice(0, 9), cutoff, 'Nguyễn Văn A', '', values[9]];
 
 interface Field {
   field: string;
@@ -45,22 +48,23 @@ describe('Compliance: national aggregates of approved reports', () => {
       .send({ decision: 'approve', versionNumber: sent.body.submittedVersion, expectedRevision: sent.body.revision });
     expect(decided.body.status).toBe('approved');
   };
-  const quarterly = (values: Quarterly, cutoff = '14/12/2024') => csv([QUARTERLY_HEADER, row(values, cutoff)]);
+  const quarterly = (values: Quarterly, cutoff = '14/12/2024') => csv([QUARTERLY_HEADER, asRow(values, cutoff)]);
 
   beforeAll(async () => {
     ({ t, stop } = await startOnOwnDatabase('aggregates', clock));
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     db = t.app.get(getDataSourceToken());
     units = await unitIds(db);
     // Same quarter last year: Hà Nội only.
-    await report('BC-QUY-TTTT-TINH', '2023-Q4', '01', quarterly(['700.000', '150', 900, 600, 4000, 3000, 8, 40, '20'], '14/12/2023'), '2023-12-15T03:00:00Z');
+    await report('BC-QUY-TTTT-TINH', '2023-Q4', '01', quarterly(['700.000', '150', 900, 600, 4000, 3000, 8, 40, '20', '100.000'], '14/12/2023'), '2023-12-15T03:00:00Z');
     // Previous quarter: Hà Nội and TP Hồ Chí Minh.
-    await report('BC-QUY-TTTT-TINH', '2024-Q3', '01', quarterly(['900.000', '200', 1000, 700, 4500, 3500, 9, 45, '35'], '14/09/2024'), '2024-09-16T03:00:00Z');
-    await report('BC-QUY-TTTT-TINH', '2024-Q3', '79', quarterly(['1.900.000', '250', 2000, 1400, 7500, 6500, 18, 80, '25'], '14/09/2024'), '2024-09-16T03:00:00Z');
+    await report('BC-QUY-TTTT-TINH', '2024-Q3', '01', quarterly(['900.000', '200', 1000, 700, 4500, 3500, 9, 45, '35', '100.000'], '14/09/2024'), '2024-09-16T03:00:00Z');
+    await report('BC-QUY-TTTT-TINH', '2024-Q3', '79', quarterly(['1.900.000', '250', 2000, 1400, 7500, 6500, 18, 80, '25', '300.000'], '14/09/2024'), '2024-09-16T03:00:00Z');
     // This quarter: three approved, and Hải Phòng submitted but not yet approved (left out).
-    await report('BC-QUY-TTTT-TINH', '2024-Q4', '01', quarterly(['1.000.000', '250,5', 1000, 800, 5000, 4000, 10, 50, '40,5']), '2024-12-16T03:00:00Z');
-    await report('BC-QUY-TTTT-TINH', '2024-Q4', '79', quarterly(['2.000.000', '300', 2000, 1500, 8000, 7000, 20, 90, '30']), '2024-12-16T03:00:00Z');
-    await report('BC-QUY-TTTT-TINH', '2024-Q4', '48', quarterly(['500.000', '49,5', 500, 400, 2000, 1500, 5, 25, '51']), '2024-12-16T03:00:00Z');
-    await report('BC-QUY-TTTT-TINH', '2024-Q4', '31', quarterly(['9.999.999', '999', 9999, 9999, 9999, 9999, 99, 999, '99']), '2024-12-16T03:00:00Z', false);
+    await report('BC-QUY-TTTT-TINH', '2024-Q4', '01', quarterly(['1.000.000', '250,5', 1000, 800, 5000, 4000, 10, 50, '40,5', '100.000']), '2024-12-16T03:00:00Z');
+    await report('BC-QUY-TTTT-TINH', '2024-Q4', '79', quarterly(['2.000.000', '300', 2000, 1500, 8000, 7000, 20, 90, '30', '300.000']), '2024-12-16T03:00:00Z');
+    await report('BC-QUY-TTTT-TINH', '2024-Q4', '48', quarterly(['500.000', '49,5', 500, 400, 2000, 1500, 5, 25, '51', '100.000']), '2024-12-16T03:00:00Z');
+    await report('BC-QUY-TTTT-TINH', '2024-Q4', '31', quarterly(['9.999.999', '999', 9999, 9999, 9999, 9999, 99, 999, '99', '999.999']), '2024-12-16T03:00:00Z', false);
     // Form 01/BC-STTTT: four indicator rows per province.
     await report('TT35-BUU-CHINH', '2024-Y', '01', csv([TT35_HEADER, ...tt35Rows([3, 12, 4, 1], [25, 1234, 40, 9])]), '2025-01-20T03:00:00Z');
     await report('TT35-BUU-CHINH', '2024-Y', '79', csv([TT35_HEADER, ...tt35Rows([1, 2, 3, 4], [10, 20, 30, 40])]), '2025-01-20T03:00:00Z');
@@ -71,14 +75,14 @@ describe('Compliance: national aggregates of approved reports', () => {
   const get = async (path: string, as = COMPLIANCE) => t.http().get(`/api/v1/compliance/obligations${path}`).set('authorization', await t.tokenFor(as));
   const download = async (path: string) => asBytes(t.http().get(`/api/v1/compliance/obligations${path}`).set('authorization', await t.tokenFor(COMPLIANCE)));
 
-  it('sums (or averages, per the schema) each numeric field over approved reports only', async () => {
+  it('sums (or averages, per the schema) each numeric field over approved reports only, the online-filing rate weighted by filings', async () => {
     const response = await get('/BC-QUY-TTTT-TINH/periods/2024-Q4/aggregates');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       obligation: { code: 'BC-QUY-TTTT-TINH' },
       periodKey: '2024-Q4',
       label: 'Quý IV/2024',
-      schemaVersion: 1,
+      schemaVersion: 2,
       unitsIncluded: 3,
       unitsOnOtherSchemaVersions: 0,
       previous: { periodKey: '2024-Q3', label: 'Quý III/2024', unitsIncluded: 2 },
@@ -96,7 +100,9 @@ describe('Compliance: national aggregates of approved reports', () => {
       thue_bao_bang_rong_di_dong: ['sum', 12500, 3],
       so_to_cong_nghe_so: ['sum', 35, 3],
       so_thanh_vien_to_cnscd: ['sum', 165, 3],
-      ty_le_ho_so_truc_tuyen_toan_trinh: ['avg', 40.5, 3],
+      tong_so_ho_so_tthc: ['sum', 500_000, 3],
+      // (40,5 x 100.000 + 30 x 300.000 + 51 x 100.000) / 500.000: the national rate, where the mean of the provinces would say 40,5.
+      ty_le_ho_so_truc_tuyen_toan_trinh: ['weighted_avg', 36.3, 3],
     });
   });
 
@@ -112,8 +118,8 @@ describe('Compliance: national aggregates of approved reports', () => {
       lastYear: { value: 150, change: 450, changePercent: 300 },
     });
     expect(fields.ty_le_ho_so_truc_tuyen_toan_trinh).toMatchObject({
-      previous: { value: 30, change: 10.5, changePercent: 35 },
-      lastYear: { value: 20, change: 20.5, changePercent: 102.5 },
+      previous: { value: 27.5, change: 8.8, changePercent: 32 },
+      lastYear: { value: 20, change: 16.3, changePercent: 81.5 },
     });
   });
 
@@ -161,7 +167,19 @@ describe('Compliance: national aggregates of approved reports', () => {
     expect(first.getCell(10).numFmt).toBe('0.00%');
     expect(first.getCell(13).value).toBe(4);
     expect(sheet.getColumn(3).width).toBe(36);
-    expect(sheet.rowCount).toBe(10);
+    expect(sheet.rowCount).toBe(11);
+    const rate = sheet.getRow(11);
+    expect([rate.getCell(2).value, rate.getCell(5).value, rate.getCell(6).value]).toEqual(['ty_le_ho_so_truc_tuyen_toan_trinh', 'Trung bình có trọng số', 36.3]);
+  });
+
+  it('exports the aggregates in the CSV dialect Excel reads on Vietnamese settings: semicolons, comma decimals', async () => {
+    const response = await download('/BC-QUY-TTTT-TINH/periods/2024-Q4/aggregates/export?format=csv&dialect=excel-vn');
+    const text = response.body.subarray(3).toString('utf8');
+    const lines: string[] = text.split('\r\n');
+    expect(lines[0].split(';').slice(0, 3)).toEqual(['Nhóm', 'Mã chỉ tiêu', 'Chỉ tiêu']);
+    const rate = lines.find((line) => line.includes('ty_le_ho_so_truc_tuyen_toan_trinh')) as string;
+    expect(rate.split(';').slice(4, 9)).toEqual(['Trung bình có trọng số', '36,3', '3', '27,5', '8,8']);
+    expect(lines.find((line) => line.includes('doanh_thu_buu_chinh'))?.split(';')[5]).toBe('600');
   });
 
   it('exports the aggregates as CSV in UTF-8 with a byte order mark', async () => {

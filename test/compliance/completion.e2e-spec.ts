@@ -2,11 +2,11 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { expectsUnit } from '../../src/obligations/expected-units';
 import { parsePeriodKey } from '../../src/periods/domain';
-import { ADMIN, COMPLIANCE, officer, REVIEWER, type TestApp } from '../support/app';
+import { ADMIN, COMPLIANCE, formerOfficer, REVIEWER, type TestApp } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { addUnit, obligationId, putSubmission, unitIds } from './support/fixtures';
 import { startOnOwnDatabase } from './support/own-database';
-import { createTestObligation } from '../support/obligations';
+import { createTestObligation, trackSeededFromStart } from '../support/obligations';
 
 // TT35 2024-Y is due 2025-02-04 (31/01 falls in Tết 2025); at 10:00 on 10/02/2025 in Vietnam it is 6 days overdue.
 const AFTER_DUE = '2025-02-10T03:00:00Z';
@@ -31,6 +31,7 @@ describe('Compliance: completion, trends and matrices', () => {
 
   beforeAll(async () => {
     ({ t, stop } = await startOnOwnDatabase('compliance', clock));
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     db = t.app.get(getDataSourceToken());
     // Not yet existing in 2024, dissolved before the end of 2024, and ceasing exactly on its last day.
     await addUnit(db, { code: 'X1', name: 'Tỉnh Mới Lập', validFrom: '2025-01-01' });
@@ -157,7 +158,10 @@ describe('Compliance: completion, trends and matrices', () => {
         daysLate: 3,
         daysOverdue: null,
         returnCount: 0,
+        backfilled: false,
+        departmentName: 'Sở Thông tin và Truyền thông tỉnh Hà Giang',
       });
+      expect(body.bodies).toEqual({ date: '2025-02-04', issuingBody: 'Bộ Thông tin và Truyền thông', receivingBody: 'Vụ Bưu chính, Bộ Thông tin và Truyền thông' });
       expect(table['08']).toMatchObject({ status: 'draft', complied: false, submittedAt: null, daysLate: null, daysOverdue: 6 });
     });
 
@@ -198,7 +202,8 @@ describe('Compliance: completion, trends and matrices', () => {
         ['2022-Y', '0/65', 0, 0, 65],
         ['2023-Y', '2/65', 1, 1, 63],
         ['2024-Y', '2/64', 3, 1, 62],
-        ['2025-Y', '0/64', 0, 0, 0],
+        // From 1 July 2025 the 34 units of the reorganisation (and X1) are expected.
+        ['2025-Y', '0/35', 0, 0, 0],
       ]);
     });
 
@@ -216,17 +221,19 @@ describe('Compliance: completion, trends and matrices', () => {
     it('gives units x periods with status, due date, submitted time and days late, and no cell where a unit did not exist', async () => {
       const response = await get('/obligations/TT35-BUU-CHINH/matrix?from=2023-Y&to=2025-Y');
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ columnsAre: 'periods', obligation: { code: 'TT35-BUU-CHINH' }, total: 66, offset: 0, limit: 100 });
+      // 63 units of 2008-2025, the 23 created on 1 July 2025 and X1-X3.
+      expect(response.body).toMatchObject({ columnsAre: 'periods', obligation: { code: 'TT35-BUU-CHINH' }, total: 89, offset: 0, limit: 100 });
       expect(response.body.columns).toEqual([
-        { key: '2023-Y', label: 'Năm 2023', periodKey: '2023-Y', obligationCode: 'TT35-BUU-CHINH', dueDate: '2024-01-31', dueAt: '2024-01-31T16:59:59.999Z' },
-        { key: '2024-Y', label: 'Năm 2024', periodKey: '2024-Y', obligationCode: 'TT35-BUU-CHINH', dueDate: '2025-02-04', dueAt: '2025-02-04T16:59:59.999Z' },
+        { key: '2023-Y', label: 'Năm 2023', periodKey: '2023-Y', obligationCode: 'TT35-BUU-CHINH', dueDate: '2024-01-31', dueAt: '2024-01-31T16:59:59.999Z', tracked: true },
+        { key: '2024-Y', label: 'Năm 2024', periodKey: '2024-Y', obligationCode: 'TT35-BUU-CHINH', dueDate: '2025-02-04', dueAt: '2025-02-04T16:59:59.999Z', tracked: true },
         expect.objectContaining({ key: '2025-Y' }),
       ]);
       const rows = byCode<Row>(response.body.rows);
       expect(rows['02'].cells).toEqual([
-        { status: 'not_started', complied: false, dueDate: '2024-01-31', submittedAt: null, daysLate: null, daysOverdue: 376 },
-        { status: 'approved', complied: true, dueDate: '2025-02-04', submittedAt: '2025-02-07T02:00:00.000Z', daysLate: 3, daysOverdue: null },
-        expect.objectContaining({ status: 'not_started', daysOverdue: null }),
+        { status: 'not_started', complied: false, dueDate: '2024-01-31', submittedAt: null, daysLate: null, daysOverdue: 376, backfilled: false },
+        { status: 'approved', complied: true, dueDate: '2025-02-04', submittedAt: '2025-02-07T02:00:00.000Z', daysLate: 3, daysOverdue: null, backfilled: false },
+        // Hà Giang merged into Tuyên Quang on 1 July 2025: it owes no 2025 report.
+        null,
       ]);
       expect(rows.X1.cells).toEqual([null, null, expect.objectContaining({ status: 'draft' })]);
       expect(rows.X2.cells).toEqual([expect.objectContaining({ status: 'approved', daysLate: 5 }), null, null]);
@@ -234,11 +241,22 @@ describe('Compliance: completion, trends and matrices', () => {
     });
 
     it('pages through the units by code', async () => {
-      const page = await get('/obligations/TT35-BUU-CHINH/matrix?from=2023-Y&to=2025-Y&offset=60&limit=10');
-      expect(page.body).toMatchObject({ total: 66, offset: 60, limit: 10 });
-      expect(page.body.rows.map((row: Row) => row.unitCode)).toEqual(['94', '95', '96', 'X1', 'X2', 'X3']);
+      const page = await get('/obligations/TT35-BUU-CHINH/matrix?from=2023-Y&to=2025-Y&offset=80&limit=10');
+      expect(page.body).toMatchObject({ total: 89, offset: 80, limit: 10 });
+      // Cà Mau (96) twice: the province of 2008-2025 and the one merged with Bạc Liêu from 1 July 2025.
+      expect(page.body.rows.map((row: Row) => [row.unitCode, row.cells.map((cell) => cell !== null)])).toEqual([
+        ['92', [false, false, true]],
+        ['93', [true, true, false]],
+        ['94', [true, true, false]],
+        ['95', [true, true, false]],
+        ['96', [true, true, false]],
+        ['96', [false, false, true]],
+        ['X1', [false, false, true]],
+        ['X2', [true, false, false]],
+        ['X3', [true, true, false]],
+      ]);
       const beyond = await get('/obligations/TT35-BUU-CHINH/matrix?from=2023-Y&to=2025-Y&offset=100');
-      expect(beyond.body).toMatchObject({ total: 66, rows: [] });
+      expect(beyond.body).toMatchObject({ total: 89, rows: [] });
       expect((await get('/obligations/TT35-BUU-CHINH/matrix?limit=5000')).status).toBe(422);
     });
 
@@ -269,18 +287,18 @@ describe('Compliance: completion, trends and matrices', () => {
 
     it('refuses national figures to province officers with 403', async () => {
       for (const path of ['/obligations/TT35-BUU-CHINH/periods/2024-Y', '/obligations/TT35-BUU-CHINH/periods/2024-Y/units', '/obligations/TT35-BUU-CHINH/trend', '/periods/2024-Y']) {
-        const response = await get(path, officer('02'));
+        const response = await get(path, formerOfficer('02'));
         expect(response.status).toBe(403);
         expect(response.body.code).toBe('forbidden');
       }
     });
 
     it("shows a province officer only his own unit's row of a matrix", async () => {
-      const byPeriods = await get('/obligations/TT35-BUU-CHINH/matrix?from=2023-Y&to=2025-Y', officer('02'));
+      const byPeriods = await get('/obligations/TT35-BUU-CHINH/matrix?from=2023-Y&to=2025-Y', formerOfficer('02'));
       expect(byPeriods.status).toBe(200);
       expect(byPeriods.body.total).toBe(1);
       expect(byPeriods.body.rows.map((row: Row) => row.unitCode)).toEqual(['02']);
-      const byObligations = await get('/periods/2024-Q4/matrix', officer('79'));
+      const byObligations = await get('/periods/2024-Q4/matrix', formerOfficer('79'));
       expect(byObligations.body.rows.map((row: Row) => row.unitCode)).toEqual(['79']);
     });
 

@@ -2,13 +2,14 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { addDays } from '../../src/periods/domain';
-import { COMPLIANCE, officer, REVIEWER, type TestApp } from '../support/app';
+import { COMPLIANCE, officerBefore2025Merger, REVIEWER, type TestApp } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER } from '../support/report-files';
 import { accessible, inspect, launchBrowser, listen, openWindow, type PageCheck, signIn } from '../web/support/browser';
 import { onlyRefusedRequests } from '../web/support/journeys';
 import { obligationId, putSubmission, unitIds } from './support/fixtures';
 import { startOnOwnDatabase } from './support/own-database';
+import { trackSeededFromStart } from '../support/obligations';
 
 const OBLIGATION = 'BC-QUY-TTTT-TINH';
 const PERIODS = ['2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'];
@@ -38,12 +39,16 @@ describe('Compliance dashboard in a real browser', () => {
   const checks: PageCheck[] = [];
   jest.setTimeout(120_000);
 
-  /** Uploads, submits and approves a quarterly report through the API two days before its due date. */
-  async function report(unit: string, unitId: string, period: { key: string; dueDate: string }, values: Array<string | number>) {
+  /**
+   * Uploads, submits and approves a quarterly report through the API two days before its due date:
+   * figures, the rate's number of filings, and the data cut-off date (the report's reference date) of its quarter.
+   */
+  async function report(unit: string, unitId: string, period: { key: string; dueDate: string; cutoffEnd: string }, values: Array<string | number>, filings: string) {
     clock.set(`${addDays(period.dueDate, -2)}T03:00:00Z`);
     const path = `/api/v1/obligations/${OBLIGATION}/periods/${period.key}/units/${unitId}/submission`;
-    const token = await t.tokenFor(officer(unit));
-    const uploaded = await t.http().post(`${path}/versions`).set('authorization', token).attach('file', csv([QUARTERLY_HEADER, [...values, '14/12/2024', 'Nguyễn Văn A', '']]), 'bao-cao.csv');
+    const token = await t.tokenFor(officerBefore2025Merger(unit));
+    const cutoff = period.cutoffEnd.split('-').reverse().join('/');
+    const uploaded = await t.http().post(`${path}/versions`).set('authorization', token).attach('file', csv([QUARTERLY_HEADER, [...values, cutoff, 'Nguyễn Văn A', '', filings]]), 'bao-cao.csv');
     expect(uploaded.body.version?.valid).toBe(true);
     const sent = await t.http().post(`${path}/submit`).set('authorization', token).send({});
     const approved = await t
@@ -58,7 +63,10 @@ describe('Compliance dashboard in a real browser', () => {
   async function seedQuarters(db: DataSource): Promise<void> {
     const obligation = await obligationId(db, OBLIGATION);
     const ids = await unitIds(db);
-    const provinces: Array<{ id: string; code: string }> = await db.query('SELECT id, code FROM reporting_units WHERE valid_to IS NULL ORDER BY code');
+    // The 63 provinces of 2008-2025: these quarters end before the 2025 reorganisation.
+    const provinces: Array<{ id: string; code: string }> = await db.query(
+      `SELECT id, code FROM reporting_units WHERE valid_from <= '2024-12-31' AND (valid_to IS NULL OR valid_to >= '2024-12-31') ORDER BY code`,
+    );
     const schedule = await t.http().get(`/api/v1/obligations/${OBLIGATION}/periods?from=${PERIODS[0]}&to=${PERIODS[PERIODS.length - 1]}`).set('authorization', await t.tokenFor(COMPLIANCE));
     for (const [i, period] of schedule.body.items.entries()) {
       for (const [rank, unit] of provinces.entries()) {
@@ -71,15 +79,16 @@ describe('Compliance dashboard in a real browser', () => {
       }
     }
     const [q3, q4] = schedule.body.items.slice(6);
-    await report('01', ids['01'], q3, ['800.000', '200', 1000, 700, 4500, 3500, 9, 45, '35']);
-    await report('02', ids['02'], q3, ['200.000', '50', 500, 300, 1500, 1000, 3, 15, '25']);
-    await report('01', ids['01'], q4, ['1.000.000', '250,5', 1000, 800, 5000, 4000, 10, 50, '40,5']);
-    await report('02', ids['02'], q4, ['300.000', '49,5', 500, 400, 2000, 1500, 5, 25, '51']);
+    await report('01', ids['01'], q3, ['800.000', '200', 1000, 700, 4500, 3500, 9, 45, '35'], '100.000');
+    await report('02', ids['02'], q3, ['200.000', '50', 500, 300, 1500, 1000, 3, 15, '25'], '100.000');
+    await report('01', ids['01'], q4, ['1.000.000', '250,5', 1000, 800, 5000, 4000, 10, 50, '40,5'], '100.000');
+    await report('02', ids['02'], q4, ['300.000', '49,5', 500, 400, 2000, 1500, 5, 25, '51'], '100.000');
     clock.set('2025-02-10T03:00:00Z');
   }
 
   beforeAll(async () => {
     ({ t, stop } = await startOnOwnDatabase('dashboard', clock));
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     await seedQuarters(t.app.get(getDataSourceToken()));
     base = await listen(t);
     browser = await launchBrowser();
@@ -126,7 +135,7 @@ describe('Compliance dashboard in a real browser', () => {
     expect(owing.map((row) => row[2])).toEqual(['Bị trả lại', 'Chưa nộp']);
     expect(await text('#owing-count')).toBe('2');
     const contacts = await page.locator('#owing tbody tr').first().locator('td.contacts').innerText();
-    expect(contacts).toBe(officer(completion.owing[0].unitCode));
+    expect(contacts).toBe(officerBefore2025Merger(completion.owing[0].unitCode));
 
     const trend = await api<{ items: Array<{ period: { key: string }; completionPercent: number }> }>(`/api/v1/compliance/obligations/${OBLIGATION}/trend?to=2024-Q4`);
     const bars = await page.locator('#trend-chart [data-period]').evaluateAll((groups) => groups.map((group) => [group.getAttribute('data-period'), group.querySelector('.value')?.textContent]));

@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { COMPLIANCE, officer, type TestApp } from '../support/app';
+import { COMPLIANCE, formerOfficer, officer, type TestApp } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
+import { parse } from 'csv-parse/sync';
 import { asBytes, readCsv, readWorkbook, rowValues } from './support/downloads';
 import { addUnit, obligationId, putSubmission, unitIds } from './support/fixtures';
 import { startOnOwnDatabase } from './support/own-database';
+import { trackSeededFromStart } from '../support/obligations';
 
 const NOW = '2025-02-10T03:00:00Z';
 // Unit names a spreadsheet would run as formulas if written as they are.
@@ -24,6 +26,7 @@ describe('Compliance: XLSX and CSV exports of the completion table and the matri
 
   beforeAll(async () => {
     ({ t, stop } = await startOnOwnDatabase('exports', clock));
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     db = t.app.get(getDataSourceToken());
     for (const [code, name] of Object.entries(HOSTILE)) await addUnit(db, { code, name, validFrom: '2008-08-01' });
     const units = await unitIds(db);
@@ -49,6 +52,7 @@ describe('Compliance: XLSX and CSV exports of the completion table and the matri
       expect(rowValues(sheet, 1)).toEqual([
         'Mã đơn vị',
         'Tên đơn vị',
+        'Cơ quan báo cáo',
         'Trạng thái',
         'Đã hoàn thành',
         'Hạn nộp',
@@ -58,20 +62,45 @@ describe('Compliance: XLSX and CSV exports of the completion table and the matri
         'Số ngày nộp trễ',
         'Số ngày quá hạn',
         'Số lần bị trả lại',
+        'Nạp bù',
       ]);
       expect(sheet.rowCount).toBe(1 + 67);
       expect(sheet.getColumn(2).width).toBe(34);
       const hanoi = rowValues(sheet, 2);
-      expect(hanoi.slice(0, 5)).toEqual(['01', 'Thành phố Hà Nội', 'đã duyệt', 'Có', new Date('2025-02-04T00:00:00Z')]);
+      // The bodies as on the due date (04/02/2025): before the Sở TT&TT became the Sở KH&CN on 01/03/2025.
+      expect(hanoi.slice(0, 6)).toEqual(['01', 'Thành phố Hà Nội', 'Sở Thông tin và Truyền thông Thành phố Hà Nội', 'đã duyệt', 'Có', new Date('2025-02-04T00:00:00Z')]);
       const late = sheet.getRow(3);
-      expect(rowValues(sheet, 3)).toEqual(['02', 'Hà Giang', 'đã duyệt', 'Có', new Date('2025-02-04T00:00:00Z'), new Date('2025-02-07T09:00:00Z'), new Date('2025-02-07T09:00:00Z'), 'Không', 3, undefined, 0]);
-      expect(late.getCell(5).numFmt).toBe('dd/mm/yyyy');
-      expect(late.getCell(6).numFmt).toBe('dd/mm/yyyy hh:mm');
-      expect(late.getCell(9).numFmt).toBe('#,##0');
-      expect(rowValues(sheet, 4).slice(0, 4).concat(rowValues(sheet, 4)[9])).toEqual(['04', 'Cao Bằng', 'chưa nộp', 'Không', 6]);
+      expect(rowValues(sheet, 3)).toEqual([
+        '02',
+        'Hà Giang',
+        'Sở Thông tin và Truyền thông tỉnh Hà Giang',
+        'đã duyệt',
+        'Có',
+        new Date('2025-02-04T00:00:00Z'),
+        new Date('2025-02-07T09:00:00Z'),
+        new Date('2025-02-07T09:00:00Z'),
+        'Không',
+        3,
+        undefined,
+        0,
+        'Không',
+      ]);
+      expect(late.getCell(6).numFmt).toBe('dd/mm/yyyy');
+      expect(late.getCell(7).numFmt).toBe('dd/mm/yyyy hh:mm');
+      expect(late.getCell(10).numFmt).toBe('#,##0');
+      expect(rowValues(sheet, 4).slice(0, 5).concat(rowValues(sheet, 4)[10])).toEqual(['04', 'Cao Bằng', 'Sở Thông tin và Truyền thông tỉnh Cao Bằng', 'chưa nộp', 'Không', 6]);
       const info = workbook.getWorksheet('Thông tin') as ExcelJS.Worksheet;
       const lines = Object.fromEntries(info.getSheetValues().slice(2).map((values) => (values as unknown[]).slice(1, 3)));
-      expect(lines).toMatchObject({ 'Kỳ báo cáo': 'Năm 2024 (2024-Y)', 'Hạn nộp': '04/02/2025', 'Số đơn vị phải nộp': 67, 'Đã hoàn thành': '2/67', 'Tỷ lệ hoàn thành': '2,99%', 'Quá hạn chưa hoàn thành': 65 });
+      expect(lines).toMatchObject({
+        'Cơ quan chủ trì': 'Bộ Thông tin và Truyền thông',
+        'Cơ quan nhận báo cáo': 'Vụ Bưu chính, Bộ Thông tin và Truyền thông',
+        'Kỳ báo cáo': 'Năm 2024',
+        'Hạn nộp': '04/02/2025',
+        'Số đơn vị phải nộp': 67,
+        'Đã hoàn thành': '2/67',
+        'Tỷ lệ hoàn thành': '2,99%',
+        'Quá hạn chưa hoàn thành': 65,
+      });
     });
 
     it('keeps hostile unit names as plain text in XLSX, never as formulas', async () => {
@@ -91,12 +120,26 @@ describe('Compliance: XLSX and CSV exports of the completion table and the matri
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(response.headers['content-disposition']).toBe(`attachment; filename="tien-do-TT35-BUU-CHINH-2024-Y.csv"; filename*=UTF-8''tien-do-TT35-BUU-CHINH-2024-Y.csv`);
       const records = readCsv(response.body);
-      expect(records[0]).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Trạng thái', 'Đã hoàn thành', 'Hạn nộp', 'Nộp lần đầu (giờ Việt Nam)', 'Nộp gần nhất (giờ Việt Nam)', 'Đúng hạn', 'Số ngày nộp trễ', 'Số ngày quá hạn', 'Số lần bị trả lại']);
+      expect(records[0]).toEqual([
+        'Mã đơn vị',
+        'Tên đơn vị',
+        'Cơ quan báo cáo',
+        'Trạng thái',
+        'Đã hoàn thành',
+        'Hạn nộp',
+        'Nộp lần đầu (giờ Việt Nam)',
+        'Nộp gần nhất (giờ Việt Nam)',
+        'Đúng hạn',
+        'Số ngày nộp trễ',
+        'Số ngày quá hạn',
+        'Số lần bị trả lại',
+        'Nạp bù',
+      ]);
       expect(records).toHaveLength(1 + 67);
       const byCode = Object.fromEntries(records.slice(1).map((record) => [record[0], record]));
-      expect(byCode['02']).toEqual(['02', 'Hà Giang', 'đã duyệt', 'Có', '2025-02-04', '2025-02-07 09:00:00', '2025-02-07 09:00:00', 'Không', '3', '', '0']);
-      expect(byCode['04']).toEqual(['04', 'Cao Bằng', 'chưa nộp', 'Không', '2025-02-04', '', '', '', '', '6', '0']);
-      expect(byCode.Y1.slice(1, 3)).toEqual([`'${HOSTILE.Y1}`, 'bị trả lại']);
+      expect(byCode['02']).toEqual(['02', 'Hà Giang', 'Sở Thông tin và Truyền thông tỉnh Hà Giang', 'đã duyệt', 'Có', '04/02/2025', '07/02/2025 09:00:00', '07/02/2025 09:00:00', 'Không', '3', '', '0', 'Không']);
+      expect(byCode['04']).toEqual(['04', 'Cao Bằng', 'Sở Thông tin và Truyền thông tỉnh Cao Bằng', 'chưa nộp', 'Không', '04/02/2025', '', '', '', '', '6', '0', 'Không']);
+      expect([byCode.Y1[1], byCode.Y1[3]]).toEqual([`'${HOSTILE.Y1}`, 'bị trả lại']);
       expect(byCode.Y2[1]).toBe(`'${HOSTILE.Y2}`);
       expect(byCode.Y3[1]).toBe(`'${HOSTILE.Y3}`);
       expect(byCode.Y4[1]).toBe(`'${HOSTILE.Y4}`);
@@ -117,23 +160,23 @@ describe('Compliance: XLSX and CSV exports of the completion table and the matri
       expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ma trận', 'Chi tiết', 'Thông tin']);
       const grid = workbook.getWorksheet('Ma trận') as ExcelJS.Worksheet;
       expect(grid.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-      expect(rowValues(grid, 1)).toEqual(['Mã đơn vị', 'Tên đơn vị', '2023-Y', '2024-Y']);
+      expect(rowValues(grid, 1)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Năm 2023', 'Năm 2024']);
       expect(rowValues(grid, 3)).toEqual(['02', 'Hà Giang', 'chưa nộp, quá hạn 376 ngày', 'đã duyệt, nộp trễ 3 ngày']);
       expect(grid.rowCount).toBe(1 + 67);
       const details = workbook.getWorksheet('Chi tiết') as ExcelJS.Worksheet;
-      expect(rowValues(details, 1)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Kỳ báo cáo', 'Trạng thái', 'Đã hoàn thành', 'Hạn nộp', 'Thời điểm nộp (giờ Việt Nam)', 'Số ngày nộp trễ', 'Số ngày quá hạn']);
+      expect(rowValues(details, 1)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Kỳ báo cáo', 'Trạng thái', 'Đã hoàn thành', 'Hạn nộp', 'Thời điểm nộp (giờ Việt Nam)', 'Số ngày nộp trễ', 'Số ngày quá hạn', 'Nạp bù']);
       expect(details.rowCount).toBe(1 + 67 * 2);
     });
 
     it('exports units x periods as CSV details, and only the officer’s own unit to a province officer', async () => {
       const all = readCsv((await download('/obligations/TT35-BUU-CHINH/matrix/export?from=2023-Y&to=2024-Y&format=csv')).body);
       expect(all).toHaveLength(1 + 67 * 2);
-      expect(all.find((record) => record[0] === '02' && record[2] === '2024-Y')).toEqual(['02', 'Hà Giang', '2024-Y', 'đã duyệt', 'Có', '2025-02-04', '2025-02-07 09:00:00', '3', '']);
+      expect(all.find((record) => record[0] === '02' && record[2] === 'Năm 2024')).toEqual(['02', 'Hà Giang', 'Năm 2024', 'đã duyệt', 'Có', '04/02/2025', '07/02/2025 09:00:00', '3', '', 'Không']);
       expect(all.find((record) => record[0] === 'Y1')?.[1]).toBe(`'${HOSTILE.Y1}`);
-      const own = readCsv((await download('/obligations/TT35-BUU-CHINH/matrix/export?from=2023-Y&to=2024-Y&format=csv', officer('02'))).body);
+      const own = readCsv((await download('/obligations/TT35-BUU-CHINH/matrix/export?from=2023-Y&to=2024-Y&format=csv', formerOfficer('02'))).body);
       expect(own.slice(1).map((record) => [record[0], record[2]])).toEqual([
-        ['02', '2023-Y'],
-        ['02', '2024-Y'],
+        ['02', 'Năm 2023'],
+        ['02', 'Năm 2024'],
       ]);
     });
 
@@ -144,6 +187,18 @@ describe('Compliance: XLSX and CSV exports of the completion table and the matri
       expect(records[0].slice(0, 4)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Nghĩa vụ báo cáo', 'Trạng thái']);
       expect(records.slice(1).every((record) => record[2] === 'TT35-BUU-CHINH')).toBe(true);
       expect(records).toHaveLength(1 + 67);
+    });
+  });
+
+  describe('the CSV dialect Excel reads on Vietnamese settings', () => {
+    it('separates with semicolons and writes decimals with a comma when asked for dialect=excel-vn', async () => {
+      const response = await download('/obligations/TT35-BUU-CHINH/periods/2024-Y/units/export?format=csv&dialect=excel-vn');
+      expect(response.status).toBe(200);
+      expect(response.headers['content-disposition']).toContain('filename="tien-do-TT35-BUU-CHINH-2024-Y-excel.csv"');
+      const records: string[][] = parse(response.body.subarray(3).toString('utf8'), { delimiter: ';' });
+      expect(records[0].slice(0, 3)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Cơ quan báo cáo']);
+      expect(records.find((record) => record[0] === '02')?.slice(5, 7)).toEqual(['04/02/2025', '07/02/2025 09:00:00']);
+      expect((await download('/obligations/TT35-BUU-CHINH/periods/2024-Y/units/export?format=csv&dialect=excel')).status).toBe(422);
     });
   });
 });

@@ -12,22 +12,35 @@ describe('Reporting units (GET /api/v1/units)', () => {
 
   const list = (query = '') => t.http().get(`/api/v1/units${query}`).set('authorization', token);
 
-  it('lists the 63 provinces with official codes and Vietnamese names in NFC', async () => {
+  it('lists the 34 units of today (since 1 July 2025) with official codes and Vietnamese names in NFC', async () => {
     const response = await list();
     expect(response.status).toBe(200);
-    expect(response.body.total).toBe(63);
+    expect(response.body.total).toBe(34);
     const byCode = Object.fromEntries(response.body.items.map((unit: { code: string }) => [unit.code, unit]));
+    // Unchanged units keep their row (and history); merged groups have a new unit from 1 July 2025.
     expect(byCode['01']).toMatchObject({ name: 'Thành phố Hà Nội', kind: 'municipality', region: 'Đồng bằng sông Hồng', validFrom: '2008-08-01', validTo: null });
-    expect(byCode['79'].name).toBe('Thành phố Hồ Chí Minh');
-    expect(byCode['96']).toMatchObject({ name: 'Cà Mau', kind: 'province', region: 'Đồng bằng sông Cửu Long' });
+    expect(byCode['79']).toMatchObject({ name: 'Thành phố Hồ Chí Minh', validFrom: '2025-07-01', validTo: null });
+    expect(byCode['96']).toMatchObject({ name: 'Cà Mau', kind: 'province', region: 'Đồng bằng sông Cửu Long', validFrom: '2025-07-01' });
+    expect(byCode['46']).toMatchObject({ name: 'Thành phố Huế', kind: 'municipality', validFrom: '2008-08-01' });
     for (const unit of response.body.items) expect(unit.name).toBe(unit.name.normalize('NFC'));
     expect(response.body.items.map((unit: { code: string }) => unit.code)).toEqual([...response.body.items.map((unit: { code: string }) => unit.code)].sort());
   });
 
+  it('lists the 63 provinces on any day before 1 July 2025, with the codes that were later reused', async () => {
+    const before = await list('?activeOn=2025-06-30');
+    expect(before.body.total).toBe(63);
+    const byCode = Object.fromEntries(before.body.items.map((unit: { code: string }) => [unit.code, unit]));
+    expect(byCode['15']).toMatchObject({ name: 'Yên Bái', validTo: '2025-06-30' });
+    expect(byCode['02']).toMatchObject({ name: 'Hà Giang', validTo: '2025-06-30' });
+    expect((await list('?code=15')).body.items[0]).toMatchObject({ name: 'Lào Cai', validFrom: '2025-07-01' });
+    expect(byCode['15'].successorId).toBe((await list('?code=15')).body.items[0].id);
+    expect((await list('?all=true')).body.total).toBe(63 + 23);
+  });
+
   it('filters by kind, region, code and diacritics-insensitive name', async () => {
     const municipalities = await list('?kind=municipality');
-    expect(municipalities.body.items.map((unit: { code: string }) => unit.code)).toEqual(['01', '31', '48', '79', '92']);
-    const highlands = await list(`?region=${encodeURIComponent('Tây Nguyên')}`);
+    expect(municipalities.body.items.map((unit: { code: string }) => unit.code)).toEqual(['01', '31', '46', '48', '79', '92']);
+    const highlands = await list(`?region=${encodeURIComponent('Tây Nguyên')}&activeOn=2024-12-31`);
     expect(highlands.body.total).toBe(5);
     expect((await list('?q=ha%20noi')).body.items.map((unit: { code: string }) => unit.code)).toEqual(['01']);
     expect((await list(`?q=${encodeURIComponent('HÀ NỘI')}`)).body.items.map((unit: { code: string }) => unit.code)).toEqual(['01']);

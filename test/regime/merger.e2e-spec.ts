@@ -2,15 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runPendingMigrations } from '../../src/bootstrap/migrate';
-import { ADMIN, officer, REVIEWER, startTestApp, type TestApp } from '../support/app';
+import { ADMIN, formerOfficer, officer, REVIEWER, startTestApp, type TestApp } from '../support/app';
 import { overrideEnv } from '../support/env-override';
 import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER } from '../support/report-files';
 import { TEST_ADMIN_URL, testDatabaseUrl } from '../support/test-env';
+import { trackSeededFromStart } from '../support/obligations';
 
 const MERGER_CSV = readFileSync(join(__dirname, '..', '..', 'src', 'units', 'reference', 'provinces-2025-merger.csv'), 'utf8');
 /** A quarterly row; its data cut-off date (the report's reference date) must lie in the quarter reported. */
-const row = (items: string, cutoff = '14/06/2025') => [items, '100', '1.000', '500', '10', '10', '5', '20', '30', cutoff, 'Nguyễn Văn A', ''];
+const row = (items: string, cutoff = '14/06/2025', rate = '30', filings = '2.000') => [items, '100', '1.000', '500', '10', '10', '5', '20', rate, cutoff, 'Nguyễn Văn A', '', filings];
 
 // The merger changes which units exist, so this suite runs on a database of its own.
 describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
@@ -28,6 +29,7 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
     await runPendingMigrations(url.toString());
     restoreEnv = overrideEnv({ DATABASE_URL: url.toString() });
     t = await startTestApp('all', { clock });
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
   });
   afterAll(async () => {
     await t.close();
@@ -39,9 +41,9 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
   const units = async (query: string) => (await t.http().get(`/api/v1/units?${query}`).set('authorization', await t.tokenFor(ADMIN))).body;
   const idOf = async (code: string, activeOn: string) => (await units(`code=${code}&activeOn=${activeOn}`)).items[0].id as string;
   const path = (period: string, unitId: string) => `/api/v1/obligations/BC-QUY-TTTT-TINH/periods/${period}/units/${unitId}/submission`;
-  const uploadApproved = async (period: string, unitId: string, officerEmail: string, items: string) => {
+  const uploadApproved = async (period: string, unitId: string, officerEmail: string, items: string, rate?: string, filings?: string) => {
     const token = await t.tokenFor(officerEmail);
-    const up = await t.http().post(`${path(period, unitId)}/versions`).set('authorization', token).attach('file', csv([QUARTERLY_HEADER, row(items)]), 'quy.csv');
+    const up = await t.http().post(`${path(period, unitId)}/versions`).set('authorization', token).attach('file', csv([QUARTERLY_HEADER, row(items, '14/06/2025', rate, filings)]), 'quy.csv');
     expect(up.body.version?.valid).toBe(true);
     const sent = await t.http().post(`${path(period, unitId)}/submit`).set('authorization', token).send({});
     const decided = await t
@@ -52,21 +54,18 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
     expect(decided.body.status).toBe('approved');
   };
 
-  it('imports the mapping as data, idempotently, with validity dates and successor links', async () => {
-    const imported = await t
-      .http()
-      .post('/api/v1/units/mergers')
-      .set('authorization', await t.tokenFor(ADMIN))
-      .send({ effectiveFrom: '2025-07-01', legalBasis: 'Nghị quyết 202/2025/QH15 ngày 12/6/2025', csv: MERGER_CSV });
-    expect(imported.status).toBe(200);
-    expect(imported.body).toEqual({ effectiveFrom: '2025-07-01', created: 23, renamed: 1, unchanged: 10, retired: 52 });
+  it('holds the map as data on a default start, with validity dates and successor links; importing it again changes nothing', async () => {
     expect((await units('activeOn=2025-06-30')).total).toBe(63);
     expect((await units('activeOn=2025-07-01')).total).toBe(34);
+    const audit = await t.http().get('/api/v1/audit?action=units.merger_imported').set('authorization', await t.tokenFor(ADMIN));
+    expect(audit.body.items).toHaveLength(1);
+    expect(audit.body.items[0]).toMatchObject({ actorId: null, reason: expect.stringContaining('Nghị quyết 202/2025/QH15'), after: { created: 23, renamed: 1, unchanged: 10, retired: 52 } });
     const again = await t
       .http()
       .post('/api/v1/units/mergers')
       .set('authorization', await t.tokenFor(ADMIN))
       .send({ effectiveFrom: '2025-07-01', legalBasis: 'Nghị quyết 202/2025/QH15', csv: MERGER_CSV });
+    expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ created: 0, retired: 0 });
     expect((await units('activeOn=2025-07-01')).total).toBe(34);
     const hcm = (await units('code=79&activeOn=2025-07-01')).items[0];
@@ -85,7 +84,7 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
     const oldHaGiang = await idOf('02', '2025-06-30');
     const newTuyenQuang = await idOf('08', '2025-07-01');
     clock.set('2025-09-20T03:00:00Z');
-    const oldInQ3 = await t.http().post(`${path('2025-Q3', oldHaGiang)}/versions`).set('authorization', await t.tokenFor(officer('02'))).attach('file', csv([QUARTERLY_HEADER, row('1')]), 'q.csv');
+    const oldInQ3 = await t.http().post(`${path('2025-Q3', oldHaGiang)}/versions`).set('authorization', await t.tokenFor(formerOfficer('02'))).attach('file', csv([QUARTERLY_HEADER, row('1')]), 'q.csv');
     expect(oldInQ3.status).toBe(422);
     expect(oldInQ3.body.code).toBe('unit_not_expected');
     const newInQ2 = await t.http().get(path('2025-Q2', newTuyenQuang)).set('authorization', await t.tokenFor(ADMIN));
@@ -97,8 +96,8 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
     const oldTuyenQuang = await idOf('08', '2025-06-30');
     const newTuyenQuang = await idOf('08', '2025-07-01');
     clock.set('2025-07-01T03:00:00Z');
-    await uploadApproved('2025-Q2', oldHaGiang, officer('02'), '120.000');
-    await uploadApproved('2025-Q2', oldTuyenQuang, officer('08'), '180.000');
+    await uploadApproved('2025-Q2', oldHaGiang, formerOfficer('02'), '120.000', '20', '1.000');
+    await uploadApproved('2025-Q2', oldTuyenQuang, formerOfficer('08'), '180.000', '50', '3.000');
     const created = await t
       .http()
       .post('/api/v1/users')
@@ -125,7 +124,9 @@ describe('Merger-aware history: 63 -> 34 provinces on 1 July 2025', () => {
       ['08', true],
     ]);
     expect(q2.values.san_luong_buu_gui).toBe(300000);
-    expect(q2.values.ty_le_ho_so_truc_tuyen_toan_trinh).toBe(30);
+    // Weighted by the filings of each: (20 x 1.000 + 50 x 3.000) / 4.000, not the mean 35.
+    expect(q2.values.ty_le_ho_so_truc_tuyen_toan_trinh).toBe(42.5);
+    expect(q2.values.tong_so_ho_so_tthc).toBe(4000);
     expect(q3.units.map((u: { code: string }) => u.code)).toEqual(['08']);
     expect(q3.values.san_luong_buu_gui).toBe(330000);
     const review = await t.http().get(`/api/v1/submissions/${sent.body.id}/review`).set('authorization', await t.tokenFor(REVIEWER));

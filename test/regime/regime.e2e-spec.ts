@@ -1,9 +1,10 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ADMIN, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+// These specs act in periods before the 2025 reorganisation: the 63 units of 2008-2025 and their officers.
+import { ADMIN, officerBefore2025Merger as officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { csv, TT35_HEADER, TT35_INDICATORS, tt35Rows } from '../support/report-files';
-import { createTestObligation } from '../support/obligations';
+import { createTestObligation, trackSeededFromStart } from '../support/obligations';
 
 const NOW = '2025-01-20T03:00:00Z'; // TT35 2024-Y: due 2025-02-04
 
@@ -15,8 +16,9 @@ describe('Regime features: dry run, justified warnings, receipts, version diff, 
 
   beforeAll(async () => {
     t = await startTestApp('all', { clock });
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     db = t.app.get(getDataSourceToken());
-    units = await unitIdsByCode(t);
+    units = await unitIdsByCode(t, '2025-06-30');
   });
   afterAll(() => t.close());
   beforeEach(() => clock.set(NOW));
@@ -114,11 +116,15 @@ describe('Regime features: dry run, justified warnings, receipts, version diff, 
         fileSha256: uploaded.body.version.sha256,
         serverTime: new Date(NOW).toISOString(),
         submitter: { email: 'officer.46@baocao.local' },
-        unit: { code: '46', name: 'Thừa Thiên Huế' },
+        unit: { code: '46', name: 'Thành phố Huế' },
         obligation: { code: 'TT35-BUU-CHINH' },
         periodKey: '2024-Y',
+        periodLabel: 'Năm 2024',
         dueDate: '2025-02-04',
         onTime: true,
+        // The bodies of the day of submission (20/01/2025): before the 2025 reorganisation of the ministry.
+        sender: 'Sở Thông tin và Truyền thông Thành phố Huế',
+        receivingBody: 'Vụ Bưu chính, Bộ Thông tin và Truyền thông',
       });
       const token = await t.tokenFor(officer('46'));
       const fetched = await t.http().get(`/api/v1/receipts/${receipt.id}`).set('authorization', token);
@@ -128,6 +134,12 @@ describe('Regime features: dry run, justified warnings, receipts, version diff, 
       expect(page.headers['content-type']).toMatch(/text\/html/);
       expect(page.text).toContain('Biên nhận báo cáo');
       expect(page.text).toContain('Đúng hạn');
+      // For people: the period by its label, dates dd/mm/yyyy, the time in Vietnam time; no machine values.
+      expect(page.text).toContain('<td>Kỳ báo cáo</td><td><code>Năm 2024</code></td>');
+      expect(page.text).toContain('<td>Hạn nộp</td><td><code>04/02/2025</code></td>');
+      expect(page.text).toContain('20/01/2025 10:00:00 (giờ Việt Nam)');
+      expect(page.text).toContain('Sở Thông tin và Truyền thông Thành phố Huế');
+      expect(page.text).not.toMatch(/\d{4}-\d{2}-\d{2}|2024-Y/);
       expect((await t.http().get(`/api/v1/receipts/${receipt.id}`).set('authorization', await t.tokenFor(officer('01')))).status).toBe(403);
 
       const forged = { content: { ...receipt.content, onTime: true, serverTime: '2025-01-01T00:00:00.000Z' }, hash: receipt.hash, signature: receipt.signature };
@@ -178,7 +190,11 @@ describe('Regime features: dry run, justified warnings, receipts, version diff, 
       clock.set('2025-05-10T03:00:00Z'); // due 2025-02-04 + 90 days -> locked from 2025-05-06
       const locked = await upload('49', csv([TT35_HEADER, ...tt35Rows()]));
       expect(locked.status).toBe(409);
-      expect(locked.body).toMatchObject({ code: 'period_locked', lockedSince: '2025-05-05T17:00:00.000Z', lockAfterDays: 90 });
+      expect(locked.body).toMatchObject({ code: 'period_locked', lockedSince: '2025-05-05T17:00:00.000Z', dueDate: '2025-02-04', lockAfterDays: 90 });
+      // People read dates in Vietnam time, dd/mm/yyyy; the machine values stay in their own members.
+      expect(locked.body.detail).toBe(
+        'Năm 2024 của báo cáo TT35-BUU-CHINH đã khoá nhập liệu từ 06/05/2025 00:00 (giờ Việt Nam) (quá 90 ngày sau hạn nộp 04/02/2025). Đề nghị liên hệ Bộ để được cấp ngoại lệ.',
+      );
       expect(locked.body.detail).toContain('đã khoá nhập liệu');
 
       const byOfficer = await t.http().post('/api/v1/lock-exceptions').set('authorization', await t.tokenFor(officer('49'))).send({});

@@ -21,7 +21,10 @@ describe('Reminder campaigns over time (fake clock, real PostgreSQL, Redis and S
   it('stops the campaign once all 63 provinces have complied and tells the compliance officers exactly once', async () => {
     // TT35-BUU-CHINH 2024-Y is due Tuesday 04/02/2025 (31/01 falls in Tết).
     const [obligation] = await w.db.query(`SELECT id, code FROM obligations WHERE code = 'TT35-BUU-CHINH'`);
-    const provinces: Array<{ id: string; code: string }> = await w.db.query(`SELECT id, code FROM reporting_units WHERE kind IN ('province', 'municipality') ORDER BY code`);
+    // The 63 provinces of 2008-2025 (the 2024-Y period ends before the 2025 reorganisation).
+    const provinces: Array<{ id: string; code: string }> = await w.db.query(
+      `SELECT id, code FROM reporting_units WHERE kind IN ('province', 'municipality') AND valid_from <= '2024-12-31' AND (valid_to IS NULL OR valid_to >= '2024-12-31') ORDER BY code`,
+    );
     expect(provinces).toHaveLength(63);
     const byCode = Object.fromEntries(provinces.map((unit) => [unit.code, unit.id]));
     for (const unit of provinces) {
@@ -36,6 +39,9 @@ describe('Reminder campaigns over time (fake clock, real PostgreSQL, Redis and S
     const [due] = w.received('TT35-BUU-CHINH', '2024-Y', byCode['01'], 'due');
     expect(due.envelopeTo).toEqual([officer('01')]);
     expect(due.text).toContain('Tình trạng: đang soạn');
+    // Named as on the sending day (04/02/2025): the Sở TT&TT and the ministry before 01/03/2025.
+    expect(due.text).toMatch(/^Kính gửi Sở Thông tin và Truyền thông Thành phố Hà Nội,/);
+    expect(due.text).toMatch(/Trân trọng,\s+Bộ Thông tin và Truyền thông\s/);
 
     await setSubmission(w.db, obligation.id, '2024-Y', byCode['01'], 'approved');
     await setSubmission(w.db, obligation.id, '2024-Y', byCode['79'], 'approved');
@@ -90,22 +96,24 @@ describe('Reminder campaigns over time (fake clock, real PostgreSQL, Redis and S
     const [first] = w.received(obligation.code, PERIOD, withContacts.id, 'before-7d');
     expect(w.received(obligation.code, PERIOD, withContacts.id, 'before-7d')).toHaveLength(1);
     expect(first.rawSubject).toMatch(/^=\?UTF-8\?[BQ]\?/i);
-    expect(first.subject).toBe('Nhắc hạn nộp báo cáo NHAC-GIAI-DOAN kỳ Tháng 02/2025: còn 7 ngày (hạn 11/03/2025)');
+    expect(first.subject).toBe('Nhắc hạn nộp báo cáo NHAC-GIAI-DOAN kỳ Tháng 2/2025: còn 7 ngày (hạn 11/03/2025)');
     expect(first.envelopeTo).toEqual(['vanthu.st1@so.gov.vn']);
     expect(first.text).toContain('Hạn nộp: 11/03/2025 (còn 7 ngày)');
     expect(first.text).toContain('Tình trạng: chưa nộp');
     expect(first.html).toContain(`<a href="http://localhost:3000/bao-cao/${obligation.code}/${PERIOD}/${withContacts.id}">Mở trang nộp báo cáo</a>`);
     expect(`${first.text}${first.html}`).not.toContain('/api/');
-    expect(w.received(obligation.code, PERIOD, withContacts.id, 'due')[0].subject).toBe('Hôm nay là hạn nộp báo cáo NHAC-GIAI-DOAN kỳ Tháng 02/2025 (11/03/2025)');
+    expect(w.received(obligation.code, PERIOD, withContacts.id, 'due')[0].subject).toBe('Hôm nay là hạn nộp báo cáo NHAC-GIAI-DOAN kỳ Tháng 2/2025 (11/03/2025)');
 
     // Escalation: overdue 9 days >= 7, the leadership is copied; at 6 days it was not.
     const [notYet] = w.received(obligation.code, PERIOD, withContacts.id, 'overdue-2');
     expect(notYet.headers.get('cc')).toBeUndefined();
     const [escalated] = w.received(obligation.code, PERIOD, withContacts.id, 'overdue-3');
-    expect(escalated.subject).toBe('Quá hạn 9 ngày: báo cáo NHAC-GIAI-DOAN kỳ Tháng 02/2025 (hạn 11/03/2025)');
+    expect(escalated.subject).toBe('Quá hạn 9 ngày: báo cáo NHAC-GIAI-DOAN kỳ Tháng 2/2025 (hạn 11/03/2025)');
     expect(escalated.headers.get('cc')).toBe('giamdoc.st1@so.gov.vn');
     expect(escalated.envelopeTo.sort()).toEqual(['giamdoc.st1@so.gov.vn', 'vanthu.st1@so.gov.vn']);
     expect(escalated.text).toContain('thư này được gửi đồng thời tới lãnh đạo đơn vị');
+    // A commune has no department by rule: the e-mail is addressed to the unit itself.
+    expect(escalated.text).toMatch(/^Kính gửi Xã thử nghiệm ST số 1,/);
 
     // No submitter address: the unit's active officers; no address at all: recorded with the reason.
     expect(w.received(obligation.code, PERIOD, officersOnly.id, 'due')[0].envelopeTo).toEqual(['canbo.st2@baocao.local']);

@@ -1,11 +1,13 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ADMIN, COMPLIANCE, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+// These specs act in periods before the 2025 reorganisation: the 63 units of 2008-2025 and their officers.
+import { ADMIN, COMPLIANCE, officerBefore2025Merger as officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { overrideEnv } from '../support/env-override';
 import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER, TT35_HEADER, tt35Rows } from '../support/report-files';
 import { SmtpSink } from '../support/smtp-sink';
 import { waitFor } from '../support/wait-for';
+import { trackSeededFromStart } from '../support/obligations';
 
 const NOW = '2025-01-20T03:00:00Z';
 
@@ -21,8 +23,9 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
     sink = await SmtpSink.start();
     restoreEnv = overrideEnv({ SMTP_URL: sink.url, MAIL_BACKOFF_MS: '100' });
     t = await startTestApp('all', { clock });
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     db = t.app.get(getDataSourceToken());
-    units = await unitIdsByCode(t);
+    units = await unitIdsByCode(t, '2025-06-30');
   });
   afterAll(async () => {
     await t.close();
@@ -69,10 +72,13 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
     expect(returned.status).toBe(200);
     expect(returned.body.status).toBe('returned');
 
-    const mail = await waitFor('the return e-mail', () => sink.messages.find((m) => m.envelopeTo.includes('officer.33@baocao.local') && /trả lại/.test(m.subject)));
+    const mail = await waitFor('the return e-mail', () => sink.messages.find((m) => m.envelopeTo.includes(officer('33')) && /trả lại/.test(m.subject)));
     expect(mail.subject).toBe('Báo cáo TT35-BUU-CHINH Năm 2024 của Hưng Yên bị trả lại, đề nghị sửa và gửi lại');
     expect(mail.text).toContain('Số lũy kế dòng 2 chưa khớp sổ theo dõi');
-    expect(mail.text).toContain('dòng 3, cột so_luong_luy_ke: Kiểm tra lại số lũy kế');
+    // The department as on the sending day (decisions are dated by the database: today, after the Sở TT&TT became the Sở KH&CN), columns by their label.
+    expect(mail.text).toContain('Kính gửi Sở Khoa học và Công nghệ tỉnh Hưng Yên,');
+    expect(mail.text).toContain('dòng 3, cột "Số lượng lũy kế": Kiểm tra lại số lũy kế');
+    expect(mail.text).not.toContain('so_luong_luy_ke');
 
     const officerToken = await as(officer('33'));
     await t.http().post(`${base('33')}/versions`).set('authorization', officerToken).attach('file', csv([TT35_HEADER, ...tt35Rows([3, 12, 4, 1], [25, 1300, 40, 9])]), 'sua.csv');
@@ -82,7 +88,7 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
     const approved = await decide(first.id, { decision: 'approve', versionNumber: 2, expectedRevision: resubmitted.body.revision });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
-    await waitFor('the approval e-mail', () => sink.messages.find((m) => m.envelopeTo.includes('officer.33@baocao.local') && /đã được duyệt/.test(m.subject)));
+    await waitFor('the approval e-mail', () => sink.messages.find((m) => m.envelopeTo.includes(officer('33')) && /đã được duyệt/.test(m.subject)));
 
     const final = await decide(first.id, { decision: 'return', versionNumber: 2, expectedRevision: approved.body.revision, comment: 'Thử trả lại' });
     expect(final.status).toBe(409);
@@ -179,7 +185,7 @@ describe('Review workflow: officer -> reviewer -> officer -> reviewer, on record
 
   it('compares with the same quarter last year and flags a jump above the threshold', async () => {
     clock.set('2023-04-01T02:00:00Z');
-    const row = (items: string, cutoff: string) => [items, '100', '1.000', '500', '40', '40', '5', '20', '30', cutoff, 'Nguyễn Văn A', ''];
+    const row = (items: string, cutoff: string) => [items, '100', '1.000', '500', '40', '40', '5', '20', '30', cutoff, 'Nguyễn Văn A', '', '2.000'];
     const lastYear = await uploadAndSubmit('40', csv([QUARTERLY_HEADER, row('343.540', '14/03/2023')]), 'BC-QUY-TTTT-TINH', '2023-Q1');
     expect((await decide(lastYear.id, { decision: 'approve', versionNumber: 1, expectedRevision: lastYear.revision })).status).toBe(200);
     clock.set('2024-04-01T02:00:00Z');

@@ -2,10 +2,12 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { DataSource } from 'typeorm';
-import { officer, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+// These specs act in periods before the 2025 reorganisation: the 63 units of 2008-2025 and their officers.
+import { officerBefore2025Merger as officer, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { overrideEnv } from '../support/env-override';
 import { FakeClock } from '../support/fake-clock';
 import { csv, TT35_HEADER, TT35_INDICATORS, tt35Rows, xlsx } from '../support/report-files';
+import { trackSeededFromStart } from '../support/obligations';
 
 const NOW = '2025-01-20T03:00:00Z';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -17,8 +19,9 @@ describe('Submissions: file formats and protective limits', () => {
 
   beforeAll(async () => {
     t = await startTestApp('all', { clock: new FakeClock(new Date(NOW)) });
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH');
     db = t.app.get(getDataSourceToken());
-    units = await unitIdsByCode(t);
+    units = await unitIdsByCode(t, '2025-06-30');
   });
   afterAll(() => t.close());
 
@@ -162,10 +165,35 @@ describe('Submissions: file formats and protective limits', () => {
     });
     afterAll(() => small.close());
 
-    it('answers 413 for a file over the size limit', async () => {
+    it('answers 413 in Vietnamese for a file over the size limit, with the limit as a number', async () => {
       const response = await upload(small, '31', Buffer.alloc(5000, 0x41), 'to.csv', 'text/csv');
       expect(response.status).toBe(413);
       expect(response.headers['content-type']).toMatch(/problem\+json/);
+      expect(response.body).toMatchObject({ code: 'file_too_large', title: 'Tệp quá lớn', detail: 'Tệp tải lên quá lớn. Dung lượng tối đa là 4 KB.', limits: { limitBytes: 4096 } });
+    });
+
+    it('answers 400 in Vietnamese for a multipart body cut short or malformed', async () => {
+      const token = await small.tokenFor(officer('31'));
+      const broken = await small
+        .http()
+        .post(`${path('31')}/versions`)
+        .set('authorization', token)
+        .set('content-type', 'multipart/form-data; boundary=XYZ')
+        .send('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na,b\r\n');
+      expect(broken.status).toBe(400);
+      expect(broken.body).toMatchObject({ code: 'malformed_multipart', title: 'Yêu cầu không hợp lệ' });
+      expect(broken.body.detail).toMatch(/^Nội dung multipart\/form-data không đọc được/);
+      const header = await small
+        .http()
+        .post(`${path('31')}/versions`)
+        .set('authorization', token)
+        .set('content-type', 'multipart/form-data; boundary=XYZ')
+        .send('--XYZ\r\nthis is not a header\r\n\r\nx\r\n--XYZ--\r\n');
+      expect(header.status).toBe(400);
+      expect(header.body.code).toBe('malformed_multipart');
+      const otherField = await small.http().post(`${path('31')}/versions`).set('authorization', token).attach('tep', Buffer.from('a,b\n'), 'a.csv');
+      expect(otherField.status).toBe(400);
+      expect(otherField.body).toMatchObject({ code: 'unexpected_file_field', detail: 'Chỉ gửi một tệp, trong trường "file" của biểu mẫu.' });
     });
 
     it('answers 413 for too many rows and leaves the database exactly as it was', async () => {

@@ -1,6 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ADMIN, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+// These specs act in periods before the 2025 reorganisation: the 63 units of 2008-2025 and their officers.
+import { ADMIN, officerBefore2025Merger as officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { createTestObligation } from '../support/obligations';
 
@@ -24,7 +25,7 @@ describe('Submissions: a long file is stored row for row', () => {
   beforeAll(async () => {
     t = await startTestApp('all', { clock });
     db = t.app.get(getDataSourceToken());
-    units = await unitIdsByCode(t);
+    units = await unitIdsByCode(t, '2025-06-30');
     const admin = await t.tokenFor(ADMIN);
     await createTestObligation(t, {
       code: CODE,

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+// These specs act in periods before the 2025 reorganisation: the 63 units of 2008-2025 and their officers.
+import { officerBefore2025Merger as officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { csv, QUARTERLY_HEADER, TT35_HEADER, TT35_INDICATORS, tt35Rows } from '../support/report-files';
+import { trackSeededFromStart } from '../support/obligations';
 
 const BEFORE_DUE = '2025-01-20T03:00:00Z'; // TT35 2024-Y is due 2025-02-04 (31/01 falls in Tết 2025)
 
@@ -25,8 +27,9 @@ describe('Submissions: upload, validation report, versions, submit', () => {
 
   beforeAll(async () => {
     t = await startTestApp('all', { clock });
+    await trackSeededFromStart(t, 'TT35-BUU-CHINH', 'BC-QUY-TTTT-TINH');
     db = t.app.get(getDataSourceToken());
-    units = await unitIdsByCode(t);
+    units = await unitIdsByCode(t, '2025-06-30');
   });
   afterAll(() => t.close());
   beforeEach(() => clock.set(BEFORE_DUE));
@@ -192,7 +195,7 @@ describe('Submissions: upload, validation report, versions, submit', () => {
     clock.set('2024-04-01T02:00:00Z');
     const valid = await upload(
       '14',
-      csv([QUARTERLY_HEADER, ['1.234.567', '11.250,5', '350.000', '280.000', '900.000', '850.000', '1.200', '5.600', '37,19', '14/03/2024', 'Nguyễn Văn Bình', '']]),
+      csv([QUARTERLY_HEADER, ['1.234.567', '11.250,5', '350.000', '280.000', '900.000', '850.000', '1.200', '5.600', '37,19', '14/03/2024', 'Nguyễn Văn Bình', '', '4.321']]),
       'quy1.csv',
       officer('14'),
       'BC-QUY-TTTT-TINH',
@@ -205,7 +208,7 @@ describe('Submissions: upload, validation report, versions, submit', () => {
 
     const invalid = await upload(
       '15',
-      csv([QUARTERLY_HEADER, ['100', '5', '1.000', '1.200', '10', '10', '7', '3', '120', '31/02/2024', 'X', '']]),
+      csv([QUARTERLY_HEADER, ['100', '5', '1.000', '1.200', '10', '10', '7', '3', '120', '31/02/2024', 'X', '', '10']]),
       'quy1-loi.csv',
       officer('15'),
       'BC-QUY-TTTT-TINH',

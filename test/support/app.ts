@@ -52,10 +52,16 @@ export async function startTestApp(role: ProcessRole = 'all', options: { clock?:
 export const ADMIN = 'admin@baocao.local';
 export const REVIEWER = 'reviewer@baocao.local';
 export const COMPLIANCE = 'compliance@baocao.local';
+/** The demo officer of a unit that exists today (one of the 34 since 1 July 2025). */
 export const officer = (unitCode: string) => `officer.${unitCode}@baocao.local`;
+/** The demo officer of one of the 63 units of 2008-2025 that ceased on 30 June 2025 (e.g. Hà Giang, the old TP Hồ Chí Minh). */
+export const formerOfficer = (unitCode: string) => `officer.${unitCode}-2008@baocao.local`;
+/** The officer acting for a unit code in a period ending before 1 July 2025: unchanged units keep theirs. */
+export const officerBefore2025Merger = (unitCode: string) => (UNCHANGED_BY_2025_MERGER.has(unitCode) ? officer(unitCode) : formerOfficer(unitCode));
+const UNCHANGED_BY_2025_MERGER = new Set(['01', '04', '11', '12', '14', '20', '22', '38', '40', '42', '46']);
 
-/** Ids of the units existing today, by code (what most specs address units by). */
-export async function unitIdsByCode(t: TestApp): Promise<Record<string, string>> {
-  const list = await t.http().get('/api/v1/units').set('authorization', await t.tokenFor(ADMIN));
+/** Ids of the units existing on a day (default: today), by code (what most specs address units by). */
+export async function unitIdsByCode(t: TestApp, activeOn?: string): Promise<Record<string, string>> {
+  const list = await t.http().get(`/api/v1/units${activeOn ? `?activeOn=${activeOn}` : ''}`).set('authorization', await t.tokenFor(ADMIN));
   return Object.fromEntries(list.body.items.map((unit: { code: string; id: string }) => [unit.code, unit.id]));
 }

@@ -11,6 +11,8 @@ const TEST_OBLIGATION = {
   targetScope: 'all_provinces',
   compliesWhen: 'approved',
   activeFrom: '2017-01-01',
+  // Tracked since it applies: the suites replay history as if baocao had followed it from the start.
+  trackedFrom: '2017-01-01',
 };
 
 /** Creates an obligation of a suite's own as admin (other suites rely on the seeded ones) and checks it was created. */
@@ -21,4 +23,18 @@ export async function createTestObligation(t: TestApp, fields: { code: string } 
     .set('authorization', await t.tokenFor(ADMIN))
     .send({ ...TEST_OBLIGATION, ...fields });
   expect(created.status).toBe(201);
+}
+
+/**
+ * Tracks seeded obligations from the day they apply (activeFrom) instead of from the first start:
+ * suites that replay past periods through the normal cycle (upload, submit, reminders) need them tracked.
+ */
+export async function trackSeededFromStart(t: TestApp, ...codes: string[]): Promise<void> {
+  const token = await t.tokenFor(ADMIN);
+  for (const code of codes) {
+    const current = await t.http().get(`/api/v1/obligations/${code}`).set('authorization', token);
+    if (current.body.trackedFrom === current.body.activeFrom) continue;
+    const patched = await t.http().patch(`/api/v1/obligations/${code}`).set('authorization', token).send({ expectedRevision: current.body.revision, trackedFrom: current.body.activeFrom });
+    expect(patched.status).toBe(200);
+  }
 }

@@ -1,4 +1,6 @@
+import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import { writeStoredZip } from '../../src/validation/parsing/testing/stored-zip-writer';
 
 /** The four indicators of form 01/BC-STTTT (Circular 35/2016). */
 export const TT35_INDICATORS = [
@@ -44,4 +46,21 @@ export const QUARTERLY_HEADER = [
   'Ngày chốt số liệu',
   'Người lập biểu',
   'Ghi chú',
+  // Schema version 2: the weight of the online-filing rate.
+  'Tổng số hồ sơ thủ tục hành chính tiếp nhận',
 ];
+
+/** A ZIP archive (stored, no compression) of named files, e.g. a backfill batch `{ '01.csv': …, '79.xlsx': … }`. */
+export async function zipOf(files: Record<string, Buffer>): Promise<Buffer> {
+  const entries = Object.entries(files).map(([name, bytes]) => ({
+    name,
+    size: bytes.length,
+    crc32: crc32(bytes),
+    content: async function* () {
+      yield bytes;
+    },
+  }));
+  const chunks: Buffer[] = [];
+  for await (const chunk of writeStoredZip(entries)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}

@@ -1,8 +1,18 @@
 import type { ReportSchemaDefinition } from '../../validation/domain/schema-definition';
-import { aggregateGroups, aggregateValue, type FieldStat, type GroupValue, type PeriodStats } from './aggregate-groups';
+import { aggregateGroups, aggregateValue, type FieldStat, type GroupValue, type PeriodStats, unitsOf } from './aggregate-groups';
 import { aggregatePlan } from './aggregate-plan';
 
-const stat = (sum: number, count: number, units = count): FieldStat => ({ sum, avg: sum / count, count, units });
+const stat = (sum: number, count: number, units = count): FieldStat => ({ sum, avg: sum / count, count, units, weightedSum: null, weightTotal: null, weightedUnits: 0 });
+/** A rate reported by units as [rate, weight] pairs, as the SQL adds it up (rows without a weight keep their value). */
+const weighted = (pairs: Array<[number, number | null]>): FieldStat => {
+  const withWeight = pairs.filter((pair): pair is [number, number] => pair[1] !== null);
+  return {
+    ...stat(pairs.reduce((sum, [rate]) => sum + rate, 0), pairs.length),
+    weightedSum: withWeight.reduce((sum, [rate, weight]) => sum + rate * weight, 0),
+    weightTotal: withWeight.reduce((sum, [, weight]) => sum + weight, 0),
+    weightedUnits: withWeight.length,
+  };
+};
 const stats = (entries: Array<[GroupValue[], Record<string, FieldStat>]>): PeriodStats =>
   new Map(entries.map(([values, fields]) => [JSON.stringify(values), { values, fields: new Map(Object.entries(fields)) }]));
 
@@ -62,6 +72,31 @@ describe('aggregate groups', () => {
     expect(byField.doanh_thu).toMatchObject({ value: 11250.5, previous: { value: null, change: null, changePercent: null } });
     expect(byField.ty_le).toMatchObject({ value: 37.19, aggregate: 'avg', lastYear: { value: 30, change: 7.19, changePercent: 23.97 } });
     expect(byField.so_to).toMatchObject({ value: 2, aggregate: 'count' });
+  });
+
+  it('weighs a rate by its weight field: the national rate, not the mean of the provinces', () => {
+    const plan = aggregatePlan({
+      fields: [
+        { key: 'tong_so_ho_so', label: 'Tổng số hồ sơ', type: 'integer' },
+        { key: 'ty_le', label: 'Tỷ lệ hồ sơ trực tuyến', type: 'decimal', unit: '%', aggregate: 'weighted_avg', weightField: 'tong_so_ho_so' },
+      ],
+    });
+    expect(plan.fields.map((f) => [f.key, f.aggregate, f.weightField])).toEqual([
+      ['tong_so_ho_so', 'sum', null],
+      ['ty_le', 'weighted_avg', 'tong_so_ho_so'],
+    ]);
+    // A big province at 20 % with 90,000 filings and a small one at 80 % with 10,000: 26 % nationally, not 50 %.
+    const rate = weighted([
+      [20, 90000],
+      [80, 10000],
+    ]);
+    const [group] = aggregateGroups(plan, stats([[[], { ty_le: rate }]]), new Map(), new Map());
+    expect(group.fields[1]).toMatchObject({ field: 'ty_le', aggregate: 'weighted_avg', value: 26, units: 2 });
+    expect(aggregateValue(rate, 'avg')).toBe(50);
+    // A unit without a weight does not count towards the weighted rate; weights of 0 give no value.
+    expect(unitsOf(weighted([[20, 90000], [80, null]]), 'weighted_avg')).toBe(1);
+    expect(aggregateValue(weighted([[20, 90000], [80, null]]), 'weighted_avg')).toBe(20);
+    expect(aggregateValue(weighted([[20, 0]]), 'weighted_avg')).toBeNull();
   });
 
   it('reports no value (not zero) when no approved unit reported the field', () => {

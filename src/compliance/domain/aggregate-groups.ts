@@ -10,6 +10,12 @@ export interface FieldStat {
   count: number;
   /** Units with a value for the field. */
   units: number;
+  /** Sum of value x weight over the rows that have both (weighted_avg only). */
+  weightedSum: number | null;
+  /** Sum of the weights of those rows. */
+  weightTotal: number | null;
+  /** Units with both a value and a weight. */
+  weightedUnits: number;
 }
 
 /** Stats of a period by group (the key values as JSON, '[]' without grouping), then by field key. */
@@ -39,12 +45,22 @@ export interface AggregateGroup {
 
 export const UNGROUPED_LABEL = 'Toàn quốc';
 
-/** The value a field's aggregate asks for (averages to 4 decimals); null when no unit reported it. */
+/**
+ * The value a field's aggregate asks for (averages to 4 decimals); null when no unit reported it. A
+ * weighted average is sum(value x weight) / sum(weight) over the rows with both, e.g. the national
+ * online-filing rate out of the provinces' rates and filing counts; null when the weights add up to 0.
+ */
 export function aggregateValue(stat: FieldStat | undefined, aggregate: AppliedAggregate): number | null {
   if (!stat || stat.units === 0) return null;
   if (aggregate === 'count') return stat.count;
   if (aggregate === 'avg') return stat.avg === null ? null : roundTo(stat.avg, 4);
+  if (aggregate === 'weighted_avg') return stat.weightedSum === null || !stat.weightTotal ? null : roundTo(stat.weightedSum / stat.weightTotal, 4);
   return stat.sum === null ? null : roundTo(stat.sum, 6);
+}
+
+/** Units that count for a field: those with a value, and for a weighted average also a weight. */
+export function unitsOf(stat: FieldStat | undefined, aggregate: AppliedAggregate): number {
+  return (aggregate === 'weighted_avg' ? stat?.weightedUnits : stat?.units) ?? 0;
 }
 
 /** Order of groups: enum key fields in the schema's order of values, other keys by value. */
@@ -90,7 +106,7 @@ export function aggregateGroups(plan: AggregatePlan, current: PeriodStats, previ
           unit: field.unit,
           aggregate: field.aggregate,
           value,
-          units: stat?.units ?? 0,
+          units: unitsOf(stat, field.aggregate),
           previous: compared(field, value, previous, id),
           lastYear: compared(field, value, lastYear, id),
         };

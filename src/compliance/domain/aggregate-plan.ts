@@ -7,6 +7,8 @@ export interface AggregatedField {
   label: string;
   unit: string | null;
   aggregate: AppliedAggregate;
+  /** The field that weighs a `weighted_avg` (null otherwise). */
+  weightField: string | null;
 }
 
 /** What national aggregates add up for a schema: numeric fields, grouped by the key fields when the schema has them. */
@@ -16,12 +18,20 @@ export interface AggregatePlan {
   groupBy: FieldDefinition[];
 }
 
-export const AGGREGATE_LABELS: Record<AppliedAggregate, string> = { sum: 'Tổng', avg: 'Trung bình', count: 'Số giá trị' };
+export const AGGREGATE_LABELS: Record<AppliedAggregate, string> = { sum: 'Tổng', avg: 'Trung bình', weighted_avg: 'Trung bình có trọng số', count: 'Số giá trị' };
 
 export function aggregatePlan(definition: ReportSchemaDefinition): AggregatePlan {
   const fields = definition.fields
     .filter((field) => (field.type === 'integer' || field.type === 'decimal') && field.aggregate !== 'none')
-    .map((field) => ({ key: field.key, label: field.label, unit: field.unit ?? null, aggregate: field.aggregate ?? 'sum' }) as AggregatedField);
+    .map(
+      (field): AggregatedField => ({
+        key: field.key,
+        label: field.label,
+        unit: field.unit ?? null,
+        aggregate: (field.aggregate ?? 'sum') as AppliedAggregate,
+        weightField: field.aggregate === 'weighted_avg' ? (field.weightField ?? null) : null,
+      }),
+    );
   const groupBy = (definition.keyFields ?? [])
     .map((key) => definition.fields.find((field) => field.key === key))
     .filter((field): field is FieldDefinition => field !== undefined);

@@ -29,6 +29,12 @@ describe('completion figures', () => {
     expect(completionFigures(tally, 'submitted', DUE_AT, new Date('2025-02-04T17:00:00Z')).overdue).toBe(3);
   });
 
+  it('gives a period due before the obligation is tracked its counts, but no percentage and nobody late or overdue', () => {
+    const figures = completionFigures(tally, 'approved', DUE_AT, new Date('2026-12-07T03:00:00Z'), false);
+    expect(figures).toMatchObject({ tracked: false, expected: 63, complied: 57, counts: tally.counts, onTime: 0, late: 0, overdue: 0, completionPercent: null, headline: 'không theo dõi' });
+    expect(completionFigures(tally, 'approved', DUE_AT, new Date('2026-12-07T03:00:00Z')).tracked).toBe(true);
+  });
+
   it('gives no percentage when no unit is expected', () => {
     const empty = { expected: 0, counts: { notStarted: 0, draft: 0, submitted: 0, returned: 0, approved: 0 }, onTime: 0, late: 0 };
     expect(completionFigures(empty, 'approved', DUE_AT, new Date())).toMatchObject({ complied: 0, headline: '0/0', completionPercent: null, overdue: 0 });

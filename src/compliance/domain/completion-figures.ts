@@ -23,14 +23,18 @@ export interface CompletionTally {
 }
 
 export interface CompletionFigures extends CompletionTally {
+  /** False for a period due before the obligation is tracked: history, with no percentage and nobody late or overdue. */
+  tracked: boolean;
   complied: number;
   /** Expected units not complied while the due instant has passed. */
   overdue: number;
   /** complied / expected in percent, two decimals; null when no unit is expected. */
   completionPercent: number | null;
-  /** "61/63". */
+  /** "61/63", or NOT_TRACKED_HEADLINE. */
   headline: string;
 }
+
+export const NOT_TRACKED_HEADLINE = 'không theo dõi';
 
 export function emptyTally(): CompletionTally {
   return { expected: 0, counts: { notStarted: 0, draft: 0, submitted: 0, returned: 0, approved: 0 }, onTime: 0, late: 0 };
@@ -71,12 +75,18 @@ export function percentOf(part: number, whole: number): number | null {
   return whole === 0 ? null : roundTo((part / whole) * 100, 2);
 }
 
-/** Completion by the obligation's own rule, and how many still owing are overdue at `now`. */
-export function completionFigures(tally: CompletionTally, compliesWhen: ComplianceStatus, dueAt: string, now: Date): CompletionFigures {
+/**
+ * Completion by the obligation's own rule, and how many still owing are overdue at `now`. A period
+ * that is not tracked keeps its counts (what was loaded) but has no percentage, and nobody in it is
+ * on time, late or overdue.
+ */
+export function completionFigures(tally: CompletionTally, compliesWhen: ComplianceStatus, dueAt: string, now: Date, tracked = true): CompletionFigures {
   const complied = compliedStatuses(compliesWhen).reduce((sum, status) => sum + tally.counts[countKey(status)], 0);
+  if (!tracked) return { ...tally, onTime: 0, late: 0, tracked, complied, overdue: 0, completionPercent: null, headline: NOT_TRACKED_HEADLINE };
   const pastDue = now.getTime() > Date.parse(dueAt);
   return {
     ...tally,
+    tracked,
     complied,
     overdue: pastDue ? tally.expected - complied : 0,
     completionPercent: percentOf(complied, tally.expected),

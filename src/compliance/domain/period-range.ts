@@ -32,11 +32,11 @@ export function periodRange(type: PeriodType, today: IsoDate, from: Period | und
     first = last;
     for (let i = 1; i < DEFAULT_RANGE_LENGTH; i += 1) first = previousPeriod(first);
   }
-  if (first.start > last.start) throw new PeriodRangeError('from', 'after_to', `Kỳ đầu ${first.key} phải không sau kỳ cuối ${last.key}`);
+  if (first.start > last.start) throw new PeriodRangeError('from', 'after_to', `Kỳ đầu (${first.label}) không được sau kỳ cuối (${last.label})`);
   const periods = [first];
   while (periods[periods.length - 1].key !== last.key) {
     if (periods.length >= MAX_RANGE_LENGTH) {
-      throw new PeriodRangeError('to', 'too_many_periods', `Tối đa ${MAX_RANGE_LENGTH} kỳ mỗi lần (từ ${first.key} đến ${last.key} nhiều hơn)`);
+      throw new PeriodRangeError('to', 'too_many_periods', `Tối đa ${MAX_RANGE_LENGTH} kỳ mỗi lần (từ ${first.label} đến ${last.label} nhiều hơn)`);
     }
     periods.push(nextPeriod(periods[periods.length - 1]));
   }

@@ -9,6 +9,7 @@ const facts = (overrides: Partial<SubmissionFacts>): SubmissionFacts => ({
   dueDate: null,
   onTime: null,
   daysLate: null,
+  backfilled: false,
   ...overrides,
 });
 
@@ -23,6 +24,7 @@ describe('unit status', () => {
       onTime: null,
       daysLate: null,
       daysOverdue: 6,
+      backfilled: false,
     });
     expect(unitStatus(undefined, SCHEDULE, 'approved', new Date('2025-02-01T00:00:00Z')).daysOverdue).toBeNull();
   });
@@ -34,6 +36,13 @@ describe('unit status', () => {
 
   it('counts a returned report as owing and overdue', () => {
     expect(unitStatus(facts({ status: 'returned', onTime: true, daysLate: 0 }), SCHEDULE, 'submitted', AFTER_DUE)).toMatchObject({ complied: false, daysOverdue: 6 });
+  });
+
+  it('has nobody on time, late or overdue in a period that is not tracked, and says what was backfilled', () => {
+    expect(unitStatus(undefined, SCHEDULE, 'approved', AFTER_DUE, false)).toMatchObject({ status: 'not_started', daysOverdue: null });
+    const loadedLate = facts({ status: 'approved', onTime: false, daysLate: 1356 });
+    expect(unitStatus(loadedLate, SCHEDULE, 'approved', AFTER_DUE, false)).toMatchObject({ complied: true, onTime: null, daysLate: null });
+    expect(unitStatus(facts({ status: 'approved', backfilled: true }), SCHEDULE, 'approved', AFTER_DUE, false)).toMatchObject({ complied: true, backfilled: true });
   });
 
   it('follows the obligation rule for a report awaiting review', () => {

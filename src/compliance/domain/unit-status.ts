@@ -11,6 +11,8 @@ export interface SubmissionFacts {
   dueDate: string | null;
   onTime: boolean | null;
   daysLate: number | null;
+  /** Loaded as history (backfill). */
+  backfilled: boolean;
 }
 
 export interface UnitStatus {
@@ -23,12 +25,14 @@ export interface UnitStatus {
   onTime: boolean | null;
   /** Days the first submission came after the due date (0 on time); null before any submission. */
   daysLate: number | null;
-  /** Days past the due date for a unit still owing; null when complied or not yet due. */
+  /** Days past the due date for a unit still owing; null when complied, not yet due, or not tracked. */
   daysOverdue: number | null;
+  /** Loaded as history (backfill): neither on time nor late. */
+  backfilled: boolean;
 }
 
-/** A unit's standing for one obligation and period at `now`. */
-export function unitStatus(facts: SubmissionFacts | undefined, schedule: { dueDate: string; dueAt: string }, compliesWhen: ComplianceStatus, now: Date): UnitStatus {
+/** A unit's standing for one obligation and period at `now`; in a period not tracked nobody is on time, late or overdue. */
+export function unitStatus(facts: SubmissionFacts | undefined, schedule: { dueDate: string; dueAt: string }, compliesWhen: ComplianceStatus, now: Date, tracked = true): UnitStatus {
   const status = facts?.status ?? 'not_started';
   const complied = isComplied(status, compliesWhen);
   return {
@@ -37,8 +41,9 @@ export function unitStatus(facts: SubmissionFacts | undefined, schedule: { dueDa
     dueDate: facts?.dueDate ?? schedule.dueDate,
     submittedAt: facts?.submittedAt ?? null,
     firstSubmittedAt: facts?.firstSubmittedAt ?? null,
-    onTime: facts?.onTime ?? null,
-    daysLate: facts?.daysLate ?? null,
-    daysOverdue: daysOverdue(complied, schedule.dueDate, schedule.dueAt, now),
+    onTime: tracked ? (facts?.onTime ?? null) : null,
+    daysLate: tracked ? (facts?.daysLate ?? null) : null,
+    daysOverdue: tracked ? daysOverdue(complied, schedule.dueDate, schedule.dueAt, now) : null,
+    backfilled: facts?.backfilled ?? false,
   };
 }

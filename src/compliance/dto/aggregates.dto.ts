@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CELL_VALUE } from '../../common/openapi-schemas';
+import { BodiesInForceDto } from '../../obligations/dto/obligation-body.dto';
 import { AGGREGATES } from '../../validation/domain/schema-definition';
 import type { AppliedAggregate } from '../domain/aggregate-plan';
 import { ObligationSummaryDto } from './completion.dto';
@@ -44,6 +45,7 @@ export class AggregatesDto {
   @ApiProperty({ type: ObligationSummaryDto }) obligation: ObligationSummaryDto;
   @ApiProperty({ example: '2024-Q1' }) periodKey: string;
   @ApiProperty({ example: 'Quý I/2024' }) label: string;
+  @ApiProperty({ type: BodiesInForceDto, description: "The issuing and receiving body on the period's due date" }) bodies: BodiesInForceDto;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Schema version in force for the period (its fields are aggregated)' }) schemaVersion: number | null;
   @ApiProperty({ description: 'Approved submissions included' }) unitsIncluded: number;
   @ApiProperty({ description: 'Included submissions validated against another schema version (fields matched by key)' }) unitsOnOtherSchemaVersions: number;

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { COMPLIANCE_STATUSES, type ComplianceStatus } from '../../obligations/obligation.entity';
 import { PERIOD_TYPES, type PeriodType } from '../../periods/domain';
+import { BodiesInForceDto } from '../../obligations/dto/obligation-body.dto';
 import { PeriodScheduleDto } from '../../periods/dto/period.dto';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from '../../submissions/domain/submission-status';
 
@@ -20,14 +21,16 @@ export class StatusCountsDto {
 }
 
 export class CompletionFiguresDto {
+  @ApiProperty({ description: "False for a period due before the obligation's trackedFrom: counts of what was loaded, no percentage, nobody on time, late or overdue" })
+  tracked: boolean;
   @ApiProperty({ example: 63, description: 'Units that owe the report: exist on the last day of the period and are in the target set' }) expected: number;
   @ApiProperty({ type: StatusCountsDto }) counts: StatusCountsDto;
   @ApiProperty({ example: 61, description: 'Units whose status counts as complied (compliesWhen)' }) complied: number;
   @ApiProperty({ description: 'Units whose first submission came by the due date' }) onTime: number;
   @ApiProperty({ description: 'Units whose first submission came after the due date' }) late: number;
   @ApiProperty({ description: 'Units not complied while the due date (Vietnam time) has passed' }) overdue: number;
-  @ApiProperty({ type: Number, example: 96.83, nullable: true, description: 'complied / expected, percent with two decimals' }) completionPercent: number | null;
-  @ApiProperty({ example: '61/63' }) headline: string;
+  @ApiProperty({ type: Number, example: 96.83, nullable: true, description: 'complied / expected, percent with two decimals; null for a period not tracked' }) completionPercent: number | null;
+  @ApiProperty({ example: '61/63', description: '"complied/expected", or "không theo dõi" for a period not tracked' }) headline: string;
 }
 
 export class OwingUnitDto {
@@ -63,11 +66,15 @@ export class UnitCompletionDto {
   @ApiProperty({ type: 'integer', nullable: true, description: 'Days the first submission was late (0 on time)' }) daysLate: number | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'Days past the due date for a unit still owing' }) daysOverdue: number | null;
   @ApiProperty({ description: 'Return round trips: how many times the report went back to the unit' }) returnCount: number;
+  @ApiProperty({ description: 'Loaded as history by backfill: neither on time nor late' }) backfilled: boolean;
+  @ApiProperty({ example: 'Sở Thông tin và Truyền thông Thành phố Hà Nội', description: "The unit's reporting department on the period's due date" })
+  departmentName: string;
 }
 
 export class UnitCompletionListDto {
   @ApiProperty({ type: ObligationSummaryDto }) obligation: ObligationSummaryDto;
   @ApiProperty({ type: PeriodScheduleDto }) period: PeriodScheduleDto;
+  @ApiProperty({ type: BodiesInForceDto, description: "The issuing and receiving body on the period's due date" }) bodies: BodiesInForceDto;
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ type: CompletionFiguresDto }) figures: CompletionFiguresDto;
   @ApiProperty({ type: [UnitCompletionDto] }) items: UnitCompletionDto[];

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swag
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { PG_INTEGER_MAX } from '../../common/integer-param';
-import { EXPORT_FORMATS, type ExportFormat } from '../exports/export-document';
+import { CSV_DIALECTS, type CsvDialect, EXPORT_FORMATS, type ExportFormat } from '../exports/export-document';
 
 const PERIOD_KEY = /^\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]|9M|Y)$/;
 const PERIOD_KEY_MESSAGE = (field: string) => `${field} phải là mã kỳ như 2024-Q1, 2024-M03, 2024-H1, 2024-9M, 2024-Y`;
@@ -50,9 +50,18 @@ export class MatrixPageQueryDto {
 export class PeriodMatrixQueryDto extends IntersectionType(PeriodRangeQueryDto, MatrixPageQueryDto) {}
 
 export class ExportQueryDto {
-  @ApiProperty({ enum: EXPORT_FORMATS, description: 'xlsx: workbook with Vietnamese headers; csv: UTF-8 with BOM, comma-separated' })
+  @ApiProperty({ enum: EXPORT_FORMATS, description: 'xlsx: workbook with Vietnamese headers; csv: UTF-8 with BOM' })
   @IsIn(EXPORT_FORMATS)
   format: ExportFormat;
+
+  @ApiPropertyOptional({
+    enum: CSV_DIALECTS,
+    default: 'rfc4180',
+    description: 'CSV only. rfc4180: comma-separated, dot decimals; excel-vn: semicolon-separated, comma decimals (what Excel reads on Vietnamese settings)',
+  })
+  @IsOptional()
+  @IsIn(CSV_DIALECTS)
+  dialect?: CsvDialect;
 }
 
 export class PeriodMatrixExportQueryDto extends IntersectionType(PeriodRangeQueryDto, ExportQueryDto) {}

@@ -10,6 +10,7 @@ export class MatrixColumnDto {
   @ApiProperty({ example: 'TT35-BUU-CHINH' }) obligationCode: string;
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty({ description: 'False for a period due before the obligation is tracked: history, nobody late or overdue' }) tracked: boolean;
 }
 
 export class MatrixCellDto {
@@ -19,6 +20,7 @@ export class MatrixCellDto {
   @ApiProperty({ type: Date, nullable: true }) submittedAt: Date | null;
   @ApiProperty({ type: 'integer', nullable: true }) daysLate: number | null;
   @ApiProperty({ type: 'integer', nullable: true }) daysOverdue: number | null;
+  @ApiProperty({ description: 'Loaded as history by backfill' }) backfilled: boolean;
 }
 
 export class MatrixRowDto {

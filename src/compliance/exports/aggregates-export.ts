@@ -10,7 +10,9 @@ export function aggregatesDocument(aggregates: AggregatesDto): ExportDocument {
     title: `Tổng hợp số liệu toàn quốc ${obligation.code} — ${aggregates.label}`,
     info: [
       ['Nghĩa vụ báo cáo', `${obligation.code} — ${obligation.title}`],
-      ['Kỳ báo cáo', `${aggregates.label} (${aggregates.periodKey})`],
+      ['Cơ quan chủ trì', aggregates.bodies.issuingBody],
+      ['Cơ quan nhận báo cáo', aggregates.bodies.receivingBody ?? '—'],
+      ['Kỳ báo cáo', aggregates.label],
       ['Phiên bản biểu mẫu', aggregates.schemaVersion ?? '—'],
       ['Số đơn vị được tổng hợp (báo cáo đã duyệt)', aggregates.unitsIncluded],
       [`Số đơn vị kỳ trước (${previous.label})`, previous.unitsIncluded],

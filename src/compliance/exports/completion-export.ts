@@ -1,7 +1,7 @@
 import type { UnitCompletionListDto } from '../dto/completion.dto';
 import type { ExportDocument } from './export-document';
-import { vietnamDateTime } from './vietnam-date-time';
-import { formatDate, formatNumber } from './vietnamese-format';
+import { formatVietnameseDate, formatVietnameseDateTimeSeconds } from '../../common/vietnamese-dates';
+import { formatNumber } from './vietnamese-format';
 
 const COMPLIES_WHEN = { approved: 'báo cáo đã được duyệt', submitted: 'báo cáo đã gửi (hoặc đã duyệt)' };
 
@@ -13,16 +13,19 @@ export function completionDocument(table: UnitCompletionListDto): ExportDocument
     title: `Tiến độ nộp báo cáo ${obligation.code} — ${period.label}`,
     info: [
       ['Nghĩa vụ báo cáo', `${obligation.code} — ${obligation.title}`],
-      ['Kỳ báo cáo', `${period.label} (${period.key})`],
-      ['Hạn nộp', formatDate(period.dueDate)],
+      ['Cơ quan chủ trì', table.bodies.issuingBody],
+      ['Cơ quan nhận báo cáo', table.bodies.receivingBody ?? '—'],
+      ['Kỳ báo cáo', period.label],
+      ['Hạn nộp', formatVietnameseDate(period.dueDate)],
       ['Tính là hoàn thành khi', COMPLIES_WHEN[obligation.compliesWhen]],
+      ['Theo dõi tiến độ', figures.tracked ? 'Có' : 'Không: kỳ có hạn nộp trước ngày bắt đầu theo dõi, số liệu được nạp bù'],
       ['Số đơn vị phải nộp', figures.expected],
       ['Đã hoàn thành', figures.headline],
       ['Tỷ lệ hoàn thành', figures.completionPercent === null ? '—' : `${formatNumber(figures.completionPercent)}%`],
       ['Nộp đúng hạn', figures.onTime],
       ['Nộp trễ hạn', figures.late],
       ['Quá hạn chưa hoàn thành', figures.overdue],
-      ['Số liệu tại thời điểm (giờ Việt Nam)', vietnamDateTime(table.at)],
+      ['Số liệu tại thời điểm (giờ Việt Nam)', formatVietnameseDateTimeSeconds(table.at)],
     ],
     csvSheet: 0,
     sheets: [
@@ -31,6 +34,7 @@ export function completionDocument(table: UnitCompletionListDto): ExportDocument
         columns: [
           { key: 'unitCode', header: 'Mã đơn vị', kind: 'text', width: 11 },
           { key: 'unitName', header: 'Tên đơn vị', kind: 'text', width: 34 },
+          { key: 'departmentName', header: 'Cơ quan báo cáo', kind: 'text', width: 44 },
           { key: 'statusLabel', header: 'Trạng thái', kind: 'text', width: 20 },
           { key: 'complied', header: 'Đã hoàn thành', kind: 'boolean', width: 14 },
           { key: 'dueDate', header: 'Hạn nộp', kind: 'date', width: 12 },
@@ -40,6 +44,7 @@ export function completionDocument(table: UnitCompletionListDto): ExportDocument
           { key: 'daysLate', header: 'Số ngày nộp trễ', kind: 'integer', width: 14 },
           { key: 'daysOverdue', header: 'Số ngày quá hạn', kind: 'integer', width: 14 },
           { key: 'returnCount', header: 'Số lần bị trả lại', kind: 'integer', width: 14 },
+          { key: 'backfilled', header: 'Nạp bù', kind: 'boolean', width: 10 },
         ],
         rows: table.items.map((item) => ({ ...item })),
       },

@@ -27,12 +27,30 @@ describe('CSV writer', () => {
     expect(csvCell(null, { kind: 'integer' })).toBe('');
   });
 
-  it('writes booleans in Vietnamese and instants in Vietnam time', () => {
+  it('writes booleans in Vietnamese, dates as dd/mm/yyyy and instants in Vietnam time', () => {
     expect(csvCell(true, { kind: 'boolean' })).toBe('Có');
     expect(csvCell(false, { kind: 'boolean' })).toBe('Không');
-    expect(csvCell(new Date('2025-01-20T03:00:00Z'), { kind: 'datetime' })).toBe('2025-01-20 10:00:00');
-    expect(csvCell('2025-01-31T17:30:00.000Z', { kind: 'datetime' })).toBe('2025-02-01 00:30:00');
-    expect(csvCell('2025-02-04', { kind: 'date' })).toBe('2025-02-04');
+    expect(csvCell(new Date('2025-01-20T03:00:00Z'), { kind: 'datetime' })).toBe('20/01/2025 10:00:00');
+    expect(csvCell('2025-01-31T17:30:00.000Z', { kind: 'datetime' })).toBe('01/02/2025 00:30:00');
+    expect(csvCell('2025-02-04', { kind: 'date' })).toBe('04/02/2025');
+  });
+
+  it('writes the excel-vn dialect: semicolons, comma decimals, quoting fields with a semicolon', () => {
+    expect(csvCell(1234567.5, { kind: 'decimal' }, 'excel-vn')).toBe('1234567,5');
+    expect(csvCell(-2.25, { kind: 'percent' }, 'excel-vn')).toBe('-2,25');
+    expect(csvCell('a; b', { kind: 'text' }, 'excel-vn')).toBe('"a; b"');
+    expect(csvCell('Chi nhánh, văn phòng', { kind: 'text' }, 'excel-vn')).toBe('Chi nhánh, văn phòng');
+    const sheet: ExportSheet = {
+      name: 'x',
+      columns: [
+        { key: 'name', header: 'Tên đơn vị', kind: 'text', width: 20 },
+        { key: 'rate', header: 'Tỷ lệ (%)', kind: 'percent', width: 6 },
+        { key: 'due', header: 'Hạn nộp', kind: 'date', width: 6 },
+      ],
+      rows: [{ name: 'Thành phố Hà Nội', rate: 37.19, due: '2025-02-04' }],
+    };
+    expect(toCsv(sheet, 'excel-vn').toString('utf8').slice(1)).toBe('Tên đơn vị;Tỷ lệ (%);Hạn nộp\r\nThành phố Hà Nội;37,19;04/02/2025\r\n');
+    expect(toCsv(sheet).toString('utf8').slice(1)).toBe('Tên đơn vị,Tỷ lệ (%),Hạn nộp\r\nThành phố Hà Nội,37.19,04/02/2025\r\n');
   });
 
   it('starts with a UTF-8 byte order mark and ends every line with CRLF', () => {

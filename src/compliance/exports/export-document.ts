@@ -6,7 +6,7 @@ export interface ExportColumn {
   /** Vietnamese header. */
   header: string;
   /**
-   * integer/decimal: numbers; percent: percent points (96.83); date: `yyyy-mm-dd`;
+   * integer/decimal: numbers; percent: percent points (96.83); date: `yyyy-mm-dd`, shown dd/mm/yyyy;
    * datetime: an instant (Date or ISO string), shown in Vietnam time; boolean: Có/Không.
    */
   kind: ColumnKind;
@@ -36,6 +36,16 @@ export interface ExportDocument {
 
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** CSV flavours: `rfc4180` (comma, dot decimals) and `excel-vn` (semicolon, comma decimals: Excel on Vietnamese settings). */
+export const CSV_DIALECTS = ['rfc4180', 'excel-vn'] as const;
+export type CsvDialect = (typeof CSV_DIALECTS)[number];
+
+/** What a caller asks of an export: the format and, for CSV, the dialect. */
+export interface ExportRequest {
+  format: ExportFormat;
+  dialect?: CsvDialect;
+}
 
 export const MEDIA_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -7,6 +7,7 @@ const cell = (overrides: Partial<Parameters<typeof cellSummary>[0] & object>) =>
   submittedAt: null,
   daysLate: null,
   daysOverdue: null,
+  backfilled: false,
   ...overrides,
 });
 
@@ -16,6 +17,10 @@ describe('matrix grid cells', () => {
     expect(cellSummary(cell({ daysLate: 3 }))).toBe('đã duyệt, nộp trễ 3 ngày');
     expect(cellSummary(cell({ status: 'not_started', complied: false, daysOverdue: 12 }))).toBe('chưa nộp, quá hạn 12 ngày');
     expect(cellSummary(cell({ status: 'returned', complied: false, daysLate: 2, daysOverdue: 5 }))).toBe('bị trả lại, quá hạn 5 ngày');
+  });
+
+  it('say when the report was loaded as history', () => {
+    expect(cellSummary(cell({ backfilled: true }))).toBe('đã duyệt (nạp bù)');
   });
 
   it('mark a unit that does not owe the report', () => {

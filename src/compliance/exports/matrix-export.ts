@@ -1,7 +1,8 @@
+import { parsePeriodKey } from '../../periods/domain';
 import { STATUS_LABELS } from '../../submissions/domain/submission-status';
 import type { MatrixCellDto, MatrixDto } from '../dto/matrix.dto';
 import type { ExportDocument, ExportValue } from './export-document';
-import { vietnamDateTime } from './vietnam-date-time';
+import { formatVietnameseDateTimeSeconds } from '../../common/vietnamese-dates';
 
 export const NOT_EXPECTED = '—';
 
@@ -9,6 +10,7 @@ export const NOT_EXPECTED = '—';
 export function cellSummary(cell: MatrixCellDto | null): string {
   if (!cell) return NOT_EXPECTED;
   const label = STATUS_LABELS[cell.status];
+  if (cell.backfilled) return `${label} (nạp bù)`;
   if (cell.daysOverdue) return `${label}, quá hạn ${cell.daysOverdue} ngày`;
   if (cell.daysLate) return `${label}, nộp trễ ${cell.daysLate} ngày`;
   return label;
@@ -20,7 +22,10 @@ export function cellSummary(cell: MatrixCellDto | null): string {
  */
 export function matrixDocument(matrix: MatrixDto): ExportDocument {
   const byPeriods = matrix.columnsAre === 'periods';
-  const subject = byPeriods ? `${matrix.obligation?.code} (${matrix.columns[0]?.key ?? ''} – ${matrix.columns[matrix.columns.length - 1]?.key ?? ''})` : `kỳ ${matrix.periodKey}`;
+  const periodLabel = matrix.periodKey ? parsePeriodKey(matrix.periodKey).label : '';
+  // People read periods by their label (Năm 2024), obligations by their code.
+  const columnName = (i: number) => (byPeriods ? matrix.columns[i].label : matrix.columns[i].key);
+  const subject = byPeriods ? `${matrix.obligation?.code} (${matrix.columns[0]?.label ?? ''} – ${matrix.columns[matrix.columns.length - 1]?.label ?? ''})` : `kỳ ${periodLabel}`;
   const columnHeader = byPeriods ? 'Kỳ báo cáo' : 'Nghĩa vụ báo cáo';
   const details: Array<Record<string, ExportValue>> = matrix.rows.flatMap((row) =>
     row.cells.flatMap((cell, i) =>
@@ -29,13 +34,14 @@ export function matrixDocument(matrix: MatrixDto): ExportDocument {
             {
               unitCode: row.unitCode,
               unitName: row.unitName,
-              column: matrix.columns[i].key,
+              column: columnName(i),
               status: STATUS_LABELS[cell.status],
               complied: cell.complied,
               dueDate: cell.dueDate,
               submittedAt: cell.submittedAt,
               daysLate: cell.daysLate,
               daysOverdue: cell.daysOverdue,
+              backfilled: cell.backfilled,
             },
           ]
         : [],
@@ -46,10 +52,10 @@ export function matrixDocument(matrix: MatrixDto): ExportDocument {
     title: `Ma trận tình hình nộp báo cáo theo đơn vị — ${subject}`,
     info: [
       ...(byPeriods && matrix.obligation ? [['Nghĩa vụ báo cáo', `${matrix.obligation.code} — ${matrix.obligation.title}`] as [string, string]] : []),
-      ...(!byPeriods ? [['Kỳ báo cáo', matrix.periodKey ?? ''] as [string, string]] : []),
+      ...(!byPeriods ? [['Kỳ báo cáo', periodLabel] as [string, string]] : []),
       ['Số đơn vị', matrix.total],
       ['Ô "—"', 'đơn vị không phải nộp báo cáo này (chưa thành lập, đã giải thể hoặc không thuộc diện)'],
-      ['Số liệu tại thời điểm (giờ Việt Nam)', vietnamDateTime(matrix.at)],
+      ['Số liệu tại thời điểm (giờ Việt Nam)', formatVietnameseDateTimeSeconds(matrix.at)],
     ],
     csvSheet: 1,
     sheets: [
@@ -58,7 +64,7 @@ export function matrixDocument(matrix: MatrixDto): ExportDocument {
         columns: [
           { key: 'unitCode', header: 'Mã đơn vị', kind: 'text', width: 11 },
           { key: 'unitName', header: 'Tên đơn vị', kind: 'text', width: 30 },
-          ...matrix.columns.map((column, i) => ({ key: `c${i}`, header: column.key, kind: 'text' as const, width: 26 })),
+          ...matrix.columns.map((_column, i) => ({ key: `c${i}`, header: columnName(i), kind: 'text' as const, width: 26 })),
         ],
         rows: matrix.rows.map((row) => ({
           unitCode: row.unitCode,
@@ -78,6 +84,7 @@ export function matrixDocument(matrix: MatrixDto): ExportDocument {
           { key: 'submittedAt', header: 'Thời điểm nộp (giờ Việt Nam)', kind: 'datetime', width: 20 },
           { key: 'daysLate', header: 'Số ngày nộp trễ', kind: 'integer', width: 14 },
           { key: 'daysOverdue', header: 'Số ngày quá hạn', kind: 'integer', width: 14 },
+          { key: 'backfilled', header: 'Nạp bù', kind: 'boolean', width: 10 },
         ],
         rows: details,
       },

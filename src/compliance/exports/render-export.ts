@@ -1,5 +1,5 @@
 import { toCsv } from './csv-writer';
-import { type ExportDocument, type ExportFormat, MEDIA_TYPES } from './export-document';
+import { type ExportDocument, type ExportRequest, MEDIA_TYPES } from './export-document';
 import { toXlsx } from './xlsx-writer';
 
 export interface ExportFile {
@@ -8,10 +8,10 @@ export interface ExportFile {
   fileName: string;
 }
 
-export async function renderExport(document: ExportDocument, format: ExportFormat, generatedAt: Date): Promise<ExportFile> {
+export async function renderExport(document: ExportDocument, { format, dialect = 'rfc4180' }: ExportRequest, generatedAt: Date): Promise<ExportFile> {
   return {
-    content: format === 'xlsx' ? await toXlsx(document, generatedAt) : toCsv(document.sheets[document.csvSheet]),
+    content: format === 'xlsx' ? await toXlsx(document, generatedAt) : toCsv(document.sheets[document.csvSheet], dialect),
     mediaType: MEDIA_TYPES[format],
-    fileName: `${document.baseName}.${format}`,
+    fileName: `${document.baseName}${format === 'csv' && dialect === 'excel-vn' ? '-excel' : ''}.${format}`,
   };
 }

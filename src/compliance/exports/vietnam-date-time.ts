@@ -2,11 +2,6 @@ import { VIETNAM_UTC_OFFSET_HOURS } from '../../periods/domain';
 
 const OFFSET_MS = VIETNAM_UTC_OFFSET_HOURS * 3_600_000;
 
-/** `yyyy-mm-dd hh:mm:ss` in Vietnam time for an instant. */
-export function vietnamDateTime(instant: Date | string): string {
-  return new Date(new Date(instant).getTime() + OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
-}
-
 /**
  * A Date whose UTC fields show the Vietnamese wall-clock time of the instant: spreadsheets have no
  * time zones, so this is what a cell must hold to display Vietnam time.

@@ -20,6 +20,7 @@ import { PG_INTEGER_MAX } from '../../common/integer-param';
 import { CUTOFF_WINDOW_KINDS, type CutoffWindowKind, type DeadlineRule, PERIOD_TYPES, type PeriodType } from '../../periods/domain';
 import { COMPLIANCE_STATUSES, type ComplianceStatus, TARGET_SCOPES, type TargetScope } from '../obligation.entity';
 import type { ReminderPolicy } from '../reminder-policy';
+import { BodiesInForceDto, ObligationBodyDto } from './obligation-body.dto';
 
 const DEADLINE_EXAMPLE = { kind: 'day_of_month', monthOffset: 1, day: 31, adjust: 'next_working_day' };
 const REMINDER_EXAMPLE = { daysBefore: [7, 2], onDueDate: true, overdueEveryDays: 3, escalateAfterDays: 7, monthlyCapPerUnit: 10 };
@@ -61,8 +62,8 @@ export class ObligationDto {
   @ApiProperty({ type: String, nullable: true }) titleEn: string | null;
   @ApiProperty({ example: 'Thông tư 35/2016/TT-BTTTT ngày 26/12/2016' }) legalDocument: string;
   @ApiProperty({ type: String, example: 'Điều 4; Mẫu 01/BC-STTTT', nullable: true }) legalArticle: string | null;
-  @ApiProperty({ example: 'Bộ Thông tin và Truyền thông' }) issuingBody: string;
-  @ApiProperty({ type: String, nullable: true }) receivingBody: string | null;
+  @ApiProperty({ example: 'Bộ Thông tin và Truyền thông', description: 'The issuing body named where no dated name (bodies) applies' }) issuingBody: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The receiving body named where no dated name (bodies) applies' }) receivingBody: string | null;
   @ApiProperty({ enum: PERIOD_TYPES }) periodType: PeriodType;
   @ApiProperty({ enum: CUTOFF_WINDOW_KINDS, description: 'decree09: Decree 09/2019 windows (15th to 14th); calendar: the period dates' })
   cutoffKind: CutoffWindowKind;
@@ -73,10 +74,18 @@ export class ObligationDto {
   @ApiProperty({ enum: COMPLIANCE_STATUSES, description: 'Which submission status counts as complied' }) compliesWhen: ComplianceStatus;
   @ApiProperty({ type: ReminderPolicyDto, example: REMINDER_EXAMPLE }) reminderPolicy: ReminderPolicy;
   @ApiProperty({ format: 'date' }) activeFrom: string;
+  @ApiProperty({
+    format: 'date',
+    description: 'First due date baocao follows: periods due before it are history (not tracked: no percentage, no lateness, no reminders; loaded by backfill)',
+  })
+  trackedFrom: string;
   @ApiProperty({ type: Date, nullable: true }) retiredAt: Date | null;
   @ApiProperty({ type: String, nullable: true }) retiredReason: string | null;
   @ApiProperty({ description: 'Increases on every change; send it back as expectedRevision to update.' }) revision: number;
   @ApiProperty({ type: 'integer', description: 'The latest schema version, if any', nullable: true }) latestSchemaVersion: number | null;
+  @ApiProperty({ type: [ObligationBodyDto], description: 'Dated names of the issuing and receiving body (e.g. the ministry before and after 01/03/2025), with their legal basis' })
+  bodies: ObligationBodyDto[];
+  @ApiProperty({ type: BodiesInForceDto, description: 'The bodies in force today' }) bodiesToday: BodiesInForceDto;
 }
 
 export class ObligationListDto {
@@ -109,6 +118,11 @@ export class CreateObligationDto {
   @ApiProperty({ enum: COMPLIANCE_STATUSES }) @IsIn(COMPLIANCE_STATUSES) compliesWhen: ComplianceStatus;
   @ApiPropertyOptional({ type: ReminderPolicyDto, example: REMINDER_EXAMPLE, description: 'Defaults apply when omitted' }) @IsOptional() @IsObject() reminderPolicy?: ReminderPolicy;
   @ApiProperty({ format: 'date', example: '2017-01-01' }) @IsISO8601({ strict: true }) activeFrom: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2026-12-07', description: 'First due date baocao follows (default: the day the obligation is created)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  trackedFrom?: string;
 }
 
 export class UpdateObligationDto extends PartialType(OmitType(CreateObligationDto, ['code'] as const)) {

@@ -58,7 +58,7 @@ export function formatPeriodKey({ type, year, index }: Pick<Period, 'type' | 'ye
 function labelOf(type: PeriodType, year: number, index: number): string {
   switch (type) {
     case 'monthly':
-      return `Tháng ${String(index).padStart(2, '0')}/${year}`;
+      return `Tháng ${index}/${year}`;
     case 'quarterly':
       return `Quý ${ROMAN_QUARTERS[index - 1]}/${year}`;
     case 'half_yearly':

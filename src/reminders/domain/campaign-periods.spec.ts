@@ -12,6 +12,7 @@ const yearly: CampaignRule = {
   cutoffKind: 'calendar',
   deadlineRule: { kind: 'day_of_month', monthOffset: 1, day: 31, adjust: 'next_working_day' },
   activeFrom: '2017-01-01',
+  trackedFrom: '2017-01-01',
   reminderPolicy: DEFAULT_REMINDER_POLICY,
 };
 
@@ -21,6 +22,7 @@ const quarterly: CampaignRule = {
   cutoffKind: 'decree09',
   deadlineRule: { kind: 'days_after_cutoff', days: 5, dayType: 'working', adjust: 'next_working_day' },
   activeFrom: '2020-01-01',
+  trackedFrom: '2020-01-01',
   reminderPolicy: DEFAULT_REMINDER_POLICY,
 };
 
@@ -42,6 +44,11 @@ describe('campaignsAt', () => {
 
   it('starts with the periods the obligation covers', () => {
     expect(keys({ ...yearly, activeFrom: '2025-01-01' }, '2025-02-04')).toEqual([]);
+  });
+
+  it('reminds nothing of a period due before the obligation is tracked', () => {
+    expect(keys({ ...quarterly, trackedFrom: '2024-03-21' }, '2024-03-14')).toEqual(['2024-Q1@2024-03-21']);
+    expect(keys({ ...quarterly, trackedFrom: '2024-03-22' }, '2024-03-14')).toEqual([]);
   });
 
   it('starts no campaign before the period opens, even with an early stage', () => {

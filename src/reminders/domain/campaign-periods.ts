@@ -16,6 +16,8 @@ import { chaseFrom, chaseUntil } from './reminder-schedule';
 export interface CampaignRule extends ScheduleRule {
   periodType: PeriodType;
   activeFrom: IsoDate;
+  /** Periods due before it are history: never reminded. */
+  trackedFrom: IsoDate;
   reminderPolicy: ReminderPolicy;
 }
 
@@ -37,14 +39,14 @@ const clampYear = (date: IsoDate) => {
   return date;
 };
 
-/** The obligation's periods whose reminder campaign is running at `now` (its cut-off window has opened). */
+/** The obligation's tracked periods whose reminder campaign is running at `now` (its cut-off window has opened). */
 export function campaignsAt(rule: CampaignRule, calendar: WorkingDays, now: Date, horizonDays: number): Campaign[] {
   const today = vietnamDateOf(now);
   const candidates = periodsBetween(rule.periodType, clampYear(addDays(today, -(horizonDays + LOOK_BACK_DAYS))), clampYear(addDays(today, LOOK_AHEAD_DAYS)));
   return candidates
     .filter((period) => period.end >= rule.activeFrom)
     .map((period) => ({ period, schedule: scheduleOf(rule, period, calendar, now) }))
-    .filter(({ schedule }) => schedule.status !== 'upcoming')
+    .filter(({ schedule }) => schedule.status !== 'upcoming' && schedule.dueDate >= rule.trackedFrom)
     .filter(({ schedule }) => chaseFrom(rule.reminderPolicy, schedule.dueDate) <= today && today <= chaseUntil(schedule.dueDate, horizonDays))
     .map(({ period, schedule }) => ({ period, dueDate: schedule.dueDate }));
 }

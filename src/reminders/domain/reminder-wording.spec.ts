@@ -1,11 +1,6 @@
-import { MISSING_BY_STATUS, timingPhrase, vietnameseDate } from './reminder-wording';
+import { MISSING_BY_STATUS, timingPhrase } from './reminder-wording';
 
 describe('reminder wording', () => {
-  it('writes dates as dd/mm/yyyy', () => {
-    expect(vietnameseDate('2025-02-04')).toBe('04/02/2025');
-    expect(vietnameseDate('2024-12-31')).toBe('31/12/2024');
-  });
-
   it.each([
     [7, 'còn 7 ngày'],
     [1, 'còn 1 ngày'],

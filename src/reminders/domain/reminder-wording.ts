@@ -1,11 +1,4 @@
-import { type IsoDate, parseIsoDate } from '../../periods/domain';
 import type { SubmissionStatus } from '../../submissions/domain/submission-status';
-
-/** 2025-02-04 as 04/02/2025. */
-export function vietnameseDate(date: IsoDate): string {
-  const { year, month, day } = parseIsoDate(date);
-  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
-}
 
 /** "còn 7 ngày", "hôm nay là hạn cuối", "đã quá hạn 3 ngày". */
 export function timingPhrase(daysUntilDue: number): string {

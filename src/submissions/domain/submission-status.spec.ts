@@ -10,14 +10,27 @@ describe('submission status machine', () => {
     ['submitted', 'approve', 'approved'],
     ['submitted', 'return', 'returned'],
     ['approved', 'reopen', 'returned'],
+    ['draft', 'backfill', 'approved'],
+    ['returned', 'backfill', 'approved'],
   ] as const)('%s --%s--> %s', (from, action, to) => {
     expect(nextStatus(from, action)).toBe(to);
   });
 
-  it('allows exactly the eight transitions above and refuses every other pair', () => {
+  it('allows exactly the ten transitions above and refuses every other pair', () => {
     const allowed = SUBMISSION_STATUSES.flatMap((from) => SUBMISSION_ACTIONS.filter((action) => nextStatus(from, action) !== null).map((a) => `${from}:${a}`));
     expect(allowed.sort()).toEqual(
-      ['approved:reopen', 'draft:submit', 'draft:upload', 'not_started:upload', 'returned:submit', 'returned:upload', 'submitted:approve', 'submitted:return'].sort(),
+      [
+        'approved:reopen',
+        'draft:backfill',
+        'draft:submit',
+        'draft:upload',
+        'not_started:upload',
+        'returned:backfill',
+        'returned:submit',
+        'returned:upload',
+        'submitted:approve',
+        'submitted:return',
+      ].sort(),
     );
   });
 

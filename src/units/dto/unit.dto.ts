@@ -15,6 +15,11 @@ export class UnitDto {
   @ApiProperty({ type: String, example: null, format: 'date', nullable: true }) validTo: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) successorId: string | null;
+  @ApiProperty({
+    example: 'Sở Khoa học và Công nghệ Thành phố Hà Nội',
+    description: "The unit's reporting department on activeOn (default today; a ceased unit: on its last day)",
+  })
+  departmentName: string;
 }
 
 export class UnitListDto {

@@ -5,7 +5,7 @@
 export const FIELD_TYPES = ['integer', 'decimal', 'text', 'date', 'enum', 'boolean'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
-export const AGGREGATES = ['sum', 'avg', 'count', 'none'] as const;
+export const AGGREGATES = ['sum', 'avg', 'weighted_avg', 'count', 'none'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
 
 export type Severity = 'error' | 'warning';
@@ -33,6 +33,11 @@ export interface FieldDefinition {
   unit?: string;
   /** How national aggregates combine this field (numeric fields; default sum). */
   aggregate?: Aggregate;
+  /**
+   * For `weighted_avg`: the key of the numeric field that weighs each row, e.g. a rate of online
+   * filings weighted by the number of filings (sum of rate x weight / sum of weight).
+   */
+  weightField?: string;
   description?: string;
   /** Date fields: the report's reference date (e.g. the data cut-off date); at most one field. Its period check defaults to a warning. */
   referenceDate?: boolean;

@@ -33,6 +33,7 @@ const FIELD_PROPERTIES = [
   'enumValues',
   'unit',
   'aggregate',
+  'weightField',
   'description',
   'referenceDate',
   'periodCheck',
@@ -250,12 +251,18 @@ function validateEnumValues(field: JsonObject, path: string, type: FieldType, er
 
 function validateAggregate(field: JsonObject, path: string, type: FieldType, errors: SchemaErrorCollector): void {
   const aggregate = field.aggregate;
-  if (aggregate === undefined) return;
   const aggregatePath = joinPath(path, 'aggregate');
-  if (typeof aggregate !== 'string' || !(AGGREGATES as readonly string[]).includes(aggregate)) {
+  if (aggregate !== undefined && (typeof aggregate !== 'string' || !(AGGREGATES as readonly string[]).includes(aggregate))) {
     errors.add(aggregatePath, 'unknown_aggregate', `aggregate phải là một trong: ${AGGREGATES.join(', ')}.`);
-  } else if (aggregate !== 'none' && type !== 'integer' && type !== 'decimal') {
+  } else if (aggregate !== undefined && aggregate !== 'none' && type !== 'integer' && type !== 'decimal') {
     errors.add(aggregatePath, 'aggregate_not_allowed', `aggregate "${aggregate}" chỉ dùng cho cột số (integer, decimal).`);
+  }
+  // Which field it names is checked with the other fields (validate-aggregate-weights.ts).
+  const weighted = aggregate === 'weighted_avg';
+  if (weighted && typeof field.weightField !== 'string') {
+    errors.add(joinPath(path, 'weightField'), 'weight_field_required', 'aggregate "weighted_avg" cần weightField: mã cột số dùng làm trọng số.');
+  } else if (!weighted && field.weightField !== undefined) {
+    errors.add(joinPath(path, 'weightField'), 'weight_field_not_allowed', 'weightField chỉ dùng với aggregate "weighted_avg".');
   }
 }
 

@@ -347,6 +347,23 @@ describe('validateSchemaDefinition', () => {
       it('rejects an unknown aggregate', () => {
         expect(codesOf(withField({ aggregate: 'total' }))).toEqual([['fields[0].aggregate', 'unknown_aggregate']]);
       });
+
+      it('weighs a weighted average by another numeric field of the schema', () => {
+        const rate = (changes: Record<string, unknown>) =>
+          definition({
+            fields: [
+              { key: 'tong_so_ho_so', label: 'Tổng số hồ sơ', type: 'integer' },
+              { key: 'ty_le', label: 'Tỷ lệ', type: 'decimal', aggregate: 'weighted_avg', weightField: 'tong_so_ho_so', ...changes },
+              { key: 'ghi_chu', label: 'Ghi chú', type: 'text' },
+            ],
+          });
+        expect(validateSchemaDefinition(rate({})).ok).toBe(true);
+        expect(codesOf(rate({ weightField: undefined }))).toEqual([['fields[1].weightField', 'weight_field_required']]);
+        expect(codesOf(rate({ weightField: 'khong_co' }))).toEqual([['fields[1].weightField', 'unknown_weight_field']]);
+        expect(codesOf(rate({ weightField: 'ghi_chu' }))).toEqual([['fields[1].weightField', 'invalid_weight_field']]);
+        expect(codesOf(rate({ weightField: 'ty_le' }))).toEqual([['fields[1].weightField', 'invalid_weight_field']]);
+        expect(codesOf(rate({ aggregate: 'avg' }))).toEqual([['fields[1].weightField', 'weight_field_not_allowed']]);
+      });
     });
   });
 

@@ -5,6 +5,7 @@ import {
   SchemaErrorCollector,
   type SchemaDefinitionError,
 } from './schema-definition-errors';
+import { validateAggregateWeights } from './validate-aggregate-weights';
 import { validateFieldDefinitions } from './validate-field-definitions';
 import { validateRuleDefinitions } from './validate-rule-definitions';
 
@@ -30,6 +31,7 @@ export function validateSchemaDefinition(definition: unknown): SchemaValidationR
   checkKnownProperties(definition, DEFINITION_PROPERTIES, '', errors);
   validateSheetName(definition.sheetName, errors);
   const fields = validateFieldDefinitions(definition.fields, errors);
+  validateAggregateWeights(fields, errors);
   validateRuleDefinitions(definition, fields, errors);
   if (errors.errors.length > 0) return { ok: false, errors: errors.errors };
   return { ok: true, value: definition as unknown as ReportSchemaDefinition };

@@ -28,6 +28,11 @@ export class ZipArchive {
     return this.byName.has(name);
   }
 
+  /** Entry names, in the central directory's order. */
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
   info(name: string): ZipEntryInfo | undefined {
     return this.byName.get(name)?.info;
   }

@@ -62,6 +62,7 @@ export async function createObligation(
     compliesWhen: options.compliesWhen ?? 'approved',
     reminderPolicy: { ...DEFAULT_REMINDER_POLICY, ...options.policy },
     activeFrom: '2025-02-01',
+    trackedFrom: '2025-02-01',
   });
   return { id: saved.id, code: saved.code };
 }

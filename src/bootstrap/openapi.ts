@@ -6,11 +6,16 @@ import { ProblemDetails, ProblemFieldError } from '../common/problem';
 
 export const OPENAPI_PATH = 'api/docs';
 const BEARER = 'bearer';
+const JSON_BODY_TOO_LARGE = {
+  description: 'The JSON body is over the size limit (problem+json)',
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+};
 
 /**
  * The OpenAPI document of the API. Besides what the decorators say: every operation needs the bearer
  * token unless its route is @Public (`security: []`), the servers are this deployment's address (or the
- * serving origin, `/`), and problem details admit the extension members RFC 9457 allows.
+ * serving origin, `/`), problem details admit the extension members RFC 9457 allows, and every operation
+ * that takes a JSON body may answer 413 (the body parser's size limit applies to all of them).
  */
 export function buildOpenApiDocument(app: INestApplication, publicUrl?: string): OpenAPIObject {
   const builder = new DocumentBuilder()
@@ -34,6 +39,8 @@ export function buildOpenApiDocument(app: INestApplication, publicUrl?: string):
         marked.security = [];
         delete marked[PUBLIC_OPERATION];
       }
+      const { requestBody, responses } = operation as { requestBody?: { content?: Record<string, unknown> }; responses: Record<string, unknown> };
+      if (requestBody?.content?.['application/json'] && !responses['413']) responses['413'] = JSON_BODY_TOO_LARGE;
     }
   }
   const problem = document.components?.schemas?.ProblemDetails;

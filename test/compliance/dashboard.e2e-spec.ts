@@ -137,9 +137,11 @@ describe('Compliance dashboard in a real browser', () => {
     const contacts = await page.locator('#owing tbody tr').first().locator('td.contacts').innerText();
     expect(contacts).toBe(officerBefore2025Merger(completion.owing[0].unitCode));
 
-    const trend = await api<{ items: Array<{ period: { key: string }; completionPercent: number }> }>(`/api/v1/compliance/obligations/${OBLIGATION}/trend?to=2024-Q4`);
-    const bars = await page.locator('#trend-chart [data-period]').evaluateAll((groups) => groups.map((group) => [group.getAttribute('data-period'), group.querySelector('.value')?.textContent]));
-    expect(bars).toEqual(trend.items.map((item) => [item.period.key, `${Math.round(item.completionPercent)}%`]));
+    const trend = await api<{ items: Array<{ period: { key: string; label: string }; completionPercent: number }> }>(`/api/v1/compliance/obligations/${OBLIGATION}/trend?to=2024-Q4`);
+    const bars = await page
+      .locator('#trend-chart [data-period]')
+      .evaluateAll((groups) => groups.map((group) => [group.getAttribute('data-period'), group.querySelector('.value')?.textContent, group.querySelectorAll('text')[1]?.textContent]));
+    expect(bars).toEqual(trend.items.map((item) => [item.period.key, `${Math.round(item.completionPercent)}%`, item.period.label]));
     expect(bars.map((bar) => bar[0])).toEqual(PERIODS);
 
     expect(await page.locator('#units tbody tr').count()).toBe(63);

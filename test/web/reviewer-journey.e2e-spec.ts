@@ -84,7 +84,7 @@ describe('Reviewer journey in a real browser', () => {
     await reviewer.waitForURL(/\/tham-dinh\/[0-9a-f-]{36}$/);
     const previous = reviewer.locator('[data-testid="comparison-ky-truoc"]');
     await previous.waitFor();
-    expect(await previous.locator('h2').innerText()).toBe('So với kỳ trước (2023-Y)');
+    expect(await previous.locator('h2').innerText()).toBe('So với kỳ trước (Năm 2023)');
     expect(await previous.locator('tr', { hasText: 'Doanh thu' }).locator('td').allInnerTexts()).toEqual(['450', '300', '+150', '+50%', 'Biến động lớn']);
     expect(await reviewer.locator('[data-testid="rows"] tbody tr').count()).toBe(2);
     checks.push(await inspect(reviewer, 'tham-dinh-chi-tiet'));

@@ -29,8 +29,12 @@ export class ReceiptContentDto {
   @ApiProperty({ type: ReceiptUnitDto }) unit: ReceiptUnitDto;
   @ApiProperty({ type: ReceiptObligationDto }) obligation: ReceiptObligationDto;
   @ApiProperty({ example: '2024-Y' }) periodKey: string;
+  @ApiPropertyOptional({ example: 'Năm 2024', description: 'The period as people name it (receipts issued since the 2025 map)' }) periodLabel?: string;
   @ApiProperty({ format: 'date', example: '2025-01-31' }) dueDate: string;
   @ApiProperty() onTime: boolean;
+  @ApiPropertyOptional({ example: 'Sở Khoa học và Công nghệ Thành phố Hà Nội', description: "The unit's reporting department on the day of submission" }) sender?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Văn phòng Bộ Khoa học và Công nghệ', description: 'The receiving body on the day of submission' })
+  receivingBody?: string | null;
 }
 
 export class ReceiptDto {

@@ -1,4 +1,5 @@
 // Small inline SVG charts (no library): status bars and completion across periods.
+import { periodLabel } from './format.js';
 import { html } from './html.js';
 
 export const STATUS_COLORS = {
@@ -51,7 +52,7 @@ export function TrendChart({ items, label }) {
         <title>${item.label}: ${item.headline}</title>
         <rect x=${x} y=${top + plot - barHeight} width=${slot * 0.6} height=${barHeight} rx="2" fill=${item.selected ? '#0b4f8a' : '#6f9fd3'} />
         <text x=${x + slot * 0.3} y=${top + plot - barHeight - 6} text-anchor="middle" class="value">${item.percent === null ? '–' : `${Math.round(percent)}%`}</text>
-        <text x=${x + slot * 0.3} y=${height - bottom + 16} text-anchor="middle">${item.key}</text>
+        <text x=${x + slot * 0.3} y=${height - bottom + 16} text-anchor="middle">${item.label ?? periodLabel(item.key)}</text>
         <text x=${x + slot * 0.3} y=${height - bottom + 32} text-anchor="middle" fill="#4a5561">${item.headline}</text>
       </g>`;
     })}

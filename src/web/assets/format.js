@@ -42,6 +42,20 @@ export function parseVietnameseDate(text) {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'];
+
+/** A period key as people name it (the server's labels): 2024-Q1 → Quý I/2024, 2025-Y → Năm 2025, 2026-M03 → Tháng 3/2026. */
+export function periodLabel(key) {
+  const match = /^(\d{4})-(Q([1-4])|M(\d{2})|H([12])|9M|Y)$/.exec(key ?? '');
+  if (!match) return key ?? '–';
+  const [, year, , quarter, month, half] = match;
+  if (quarter) return `Quý ${ROMAN_QUARTERS[Number(quarter) - 1]}/${year}`;
+  if (month) return `Tháng ${Number(month)}/${year}`;
+  if (half) return `6 tháng ${half === '1' ? 'đầu' : 'cuối'} năm ${year}`;
+  if (match[2] === '9M') return `9 tháng năm ${year}`;
+  return `Năm ${year}`;
+}
+
 export function formatBytes(bytes) {
   if (bytes < 1024) return `${formatNumber(bytes)} byte`;
   if (bytes < 1024 * 1024) return `${percentFormat.format(bytes / 1024)} KB`;

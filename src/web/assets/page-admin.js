@@ -1,7 +1,7 @@
 // Quản trị: users (create, lock, reset password), lock exceptions for many units at once,
 // calendar overrides, the obligations list, and the queue board.
 import { call, fieldErrorsOf, getJson, messageOf, postJson } from './api.js';
-import { formatDate, formatDateTime, parseVietnameseDate, ROLE_LABELS, todayInVietnam } from './format.js';
+import { ROLE_LABELS, formatDate, formatDateTime, parseVietnameseDate, periodLabel, todayInVietnam } from './format.js';
 import { html, useEffect, useState } from './html.js';
 import { ErrorMessage, ErrorSummary, Loaded, Notice, Select, TableScroll, TextArea, TextInput, useLoad, useTitle } from './ui.js';
 
@@ -271,7 +271,7 @@ function LockExceptions({ units, obligations }) {
               <table class="table" data-testid="exceptions">
                 <caption class="visually-hidden">Ngoại lệ đang có hiệu lực</caption>
                 <thead><tr><th scope="col">Nghĩa vụ</th><th scope="col">Kỳ</th><th scope="col">Đơn vị</th><th scope="col">Hết hạn</th><th scope="col">Lý do</th></tr></thead>
-                <tbody>${data.items.map((item) => html`<tr><td>${item.obligationCode}</td><td>${item.periodKey}</td><td>${item.unitCode}</td><td>${formatDateTime(item.endsAt)}</td><td>${item.reason}</td></tr>`)}</tbody>
+                <tbody>${data.items.map((item) => html`<tr><td>${item.obligationCode}</td><td>${periodLabel(item.periodKey)}</td><td>${item.unitCode}</td><td>${formatDateTime(item.endsAt)}</td><td>${item.reason}</td></tr>`)}</tbody>
               </table>
             </${TableScroll}>`}
     </${Loaded}>

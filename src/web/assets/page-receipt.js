@@ -1,6 +1,6 @@
 // Biên nhận: the signed receipt of record, on screen and printable.
 import { getJson } from './api.js';
-import { formatDate, formatDateTime } from './format.js';
+import { formatDate, formatDateTime, periodLabel } from './format.js';
 import { html } from './html.js';
 import { Loaded, Notice, SummaryList, useLoad, useTitle } from './ui.js';
 
@@ -28,7 +28,7 @@ export function ReceiptPage({ receiptId }) {
             ['Mã biên nhận', html`<strong data-testid="receipt-id">${c.receiptId}</strong>`],
             ['Đơn vị báo cáo', `${c.unit.name} (mã ${c.unit.code})`],
             ['Nghĩa vụ báo cáo', `${c.obligation.code}`],
-            ['Kỳ báo cáo', c.periodKey],
+            ['Kỳ báo cáo', c.periodLabel ?? periodLabel(c.periodKey)],
             ['Phiên bản', String(c.versionNumber)],
             ['Thời điểm máy chủ nhận', formatDateTime(c.serverTime)],
             ['Hạn nộp', formatDate(c.dueDate)],

@@ -1,6 +1,6 @@
 // Thẩm định: the submissions queue with filters (obligation, period, status, late, flagged change).
 import { getJson } from './api.js';
-import { formatDateTime, STATUS_LABELS, todayInVietnam } from './format.js';
+import { STATUS_LABELS, formatDateTime, periodLabel, todayInVietnam } from './format.js';
 import { html, useEffect, useState } from './html.js';
 import { Loaded, Pager, Select, TableScroll, Tag, useLoad, useTitle } from './ui.js';
 
@@ -105,7 +105,7 @@ export function ReviewQueuePage() {
                 (item) => html`<tr data-unit=${item.unitCode}>
                   <td>${item.unitCode} · ${item.unitName}</td>
                   <td>${item.obligationCode}</td>
-                  <td>${item.periodKey}</td>
+                  <td>${periodLabel(item.periodKey)}</td>
                   <td><${Tag} status=${item.status} /></td>
                   <td>${formatDateTime(item.submittedAt)}</td>
                   <td>${item.onTime === null ? '–' : item.onTime ? 'Đúng hạn' : `Trễ ${item.daysLate} ngày`}</td>

@@ -1,7 +1,7 @@
 // A reviewer's page for one submission: summary, changes against earlier periods with flags, rows,
 // diff against the previous version, and the decision (approve, or return with remarks per field).
 import { ApiError, getJson, messageOf, postJson } from './api.js';
-import { DECISION_LABELS, formatDate, formatDateTime, formatNumber, formatSigned, formatSignedPercent } from './format.js';
+import { DECISION_LABELS, formatDate, formatDateTime, formatNumber, formatSigned, formatSignedPercent, periodLabel } from './format.js';
 import { html, useState } from './html.js';
 import { ErrorSummary, Loaded, Notice, Pager, SummaryList, TableScroll, Tag, TextArea, useLoad, useTitle } from './ui.js';
 import { ValidationReport } from './validation-report.js';
@@ -76,9 +76,9 @@ function Summary({ data }) {
 function Comparison({ title, comparison, threshold, id }) {
   const flagged = comparison.changes.filter((change) => change.flagged).length;
   return html`<section aria-labelledby=${`${id}-title`} data-testid=${`comparison-${id}`}>
-    <h2 id=${`${id}-title`}>${title} (${comparison.periodKey})</h2>
+    <h2 id=${`${id}-title`}>${title} (${periodLabel(comparison.periodKey)})</h2>
     <p>
-      ${comparison.status === 'approved' ? `Kỳ ${comparison.periodKey} đã được duyệt` : `Kỳ ${comparison.periodKey} chưa có báo cáo được duyệt; không có số để so sánh`}${comparison.predecessors?.length
+      ${comparison.status === 'approved' ? `${periodLabel(comparison.periodKey)} đã được duyệt` : `${periodLabel(comparison.periodKey)} chưa có báo cáo được duyệt; không có số để so sánh`}${comparison.predecessors?.length
         ? ` (cộng số của các đơn vị trước sáp nhập: ${comparison.predecessors.join(', ')})`
         : ''}.
       ${flagged > 0 ? html` <strong>${flagged} chỉ tiêu thay đổi quá ${threshold}%.</strong>` : ''}
@@ -87,7 +87,7 @@ function Comparison({ title, comparison, threshold, id }) {
     html`<${TableScroll} label=${title}>
       <table class="table">
         <caption class="visually-hidden">${title}</caption>
-        <thead><tr><th scope="col">Chỉ tiêu</th><th scope="col" class="num">Kỳ này</th><th scope="col" class="num">${comparison.periodKey}</th><th scope="col" class="num">Thay đổi</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Đánh giá</th></tr></thead>
+        <thead><tr><th scope="col">Chỉ tiêu</th><th scope="col" class="num">Kỳ này</th><th scope="col" class="num">${periodLabel(comparison.periodKey)}</th><th scope="col" class="num">Thay đổi</th><th scope="col" class="num">Tỷ lệ</th><th scope="col">Đánh giá</th></tr></thead>
         <tbody>
           ${comparison.changes.map(
             (change) => html`<tr class=${change.flagged ? 'flagged' : ''}>

@@ -6,11 +6,14 @@ import { waitFor } from '../support/wait-for';
 import { Drill } from './support/drill';
 import { ThrowawayPostgres } from './support/throwaway-postgres';
 
-const UNITS = ['01', '02', '04', '06', '08', '10'];
+/** Units of today's map (the app runs on the real clock, so it reports for the current year). */
+const UNITS = ['01', '04', '08', '11', '12', '14'];
 /** Units whose upload and review decision the drill sends itself while PostgreSQL is down. */
-const PROBE_UPLOAD_UNIT = '12';
-const PROBE_REVIEW_UNIT = '14';
-const PERIOD = 'TT35-BUU-CHINH/periods/2024-Y';
+const PROBE_UPLOAD_UNIT = '15';
+const PROBE_REVIEW_UNIT = '19';
+/** This year's yearly report: open now, and tracked (due after the install's first start, today). */
+const CURRENT_YEAR = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date());
+const PERIOD = `TT35-BUU-CHINH/periods/${CURRENT_YEAR}-Y`;
 
 interface Submitted {
   id: string;

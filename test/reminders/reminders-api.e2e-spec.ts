@@ -195,7 +195,7 @@ describe('Reminder operations: lists, remind now, queue dashboard', () => {
     expect(document.paths['/api/v1/reminders'].get).toMatchObject({ operationId: 'listReminders', security: [{ bearer: [] }] });
     expect(document.paths['/api/v1/reminders/deliveries'].get.operationId).toBe('listReminderDeliveries');
     expect(document.paths['/api/v1/reminders/remind-now'].post.operationId).toBe('remindNow');
-    expect(Object.keys(document.paths['/api/v1/reminders/remind-now'].post.responses).sort()).toEqual(['200', '401', '403', '404', '409', '422']);
+    expect(Object.keys(document.paths['/api/v1/reminders/remind-now'].post.responses).sort()).toEqual(['200', '401', '403', '404', '409', '413', '422']);
     expect(document.components.schemas.ReminderDto.properties.status.enum).toEqual(['planned', 'sent', 'cancelled', 'failed', 'skipped_cap', 'skipped_no_address']);
   });
 });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ReceiptSigner } from '../../src/receipts/receipt-signer';
-import { ADMIN, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+import { ADMIN, officerBefore2025Merger, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { overrideEnv } from '../support/env-override';
 import { FakeClock } from '../support/fake-clock';
 import { createTestObligation } from '../support/obligations';
@@ -31,9 +31,9 @@ describe('Receipt signing keys: rotation keeps old receipts verifiable', () => {
   };
 
   const submit = async (t: TestApp, unit: string) => {
-    const units = await unitIdsByCode(t);
+    const units = await unitIdsByCode(t, '2024-12-31');
     const base = `/api/v1/obligations/${CODE}/periods/2024-Y/units/${units[unit]}/submission`;
-    const token = await t.tokenFor(officer(unit));
+    const token = await t.tokenFor(officerBefore2025Merger(unit));
     expect((await t.http().post(`${base}/versions`).set('authorization', token).attach('file', csv([HEADER, ['Bưu cục', 3]]), 'a.csv')).status).toBe(201);
     const submitted = await t.http().post(`${base}/submit`).set('authorization', token).send({});
     expect(submitted.status).toBe(200);
@@ -62,16 +62,16 @@ describe('Receipt signing keys: rotation keeps old receipts verifiable', () => {
     // Rotation: a new signing key; the old one's public key (as the API published it) goes to the retired list.
     await run({ RECEIPT_SIGNING_KEY: newSeed, RECEIPT_RETIRED_PUBLIC_KEYS: `${oldKey.publicKeyBase64()}` }, async (t) => {
       expect(await verify(t, old.id)).toEqual({ valid: true, hashMatches: true, signatureValid: true, keyId: oldKey.keyId, keyStatus: 'retired' });
-      const document = await t.http().post('/api/v1/receipts/verify').set('authorization', await t.tokenFor(officer('02'))).send({ content: old.content, hash: old.hash, signature: old.signature });
+      const document = await t.http().post('/api/v1/receipts/verify').set('authorization', await t.tokenFor(officerBefore2025Merger('02'))).send({ content: old.content, hash: old.hash, signature: old.signature });
       expect(document.body).toMatchObject({ valid: true, keyId: oldKey.keyId, keyStatus: 'retired' });
-      const printed = await t.http().get(`/api/v1/receipts/${old.id}/print`).set('authorization', await t.tokenFor(officer('02')));
+      const printed = await t.http().get(`/api/v1/receipts/${old.id}/print`).set('authorization', await t.tokenFor(officerBefore2025Merger('02')));
       expect(printed.text).toContain(oldKey.publicKeyPem().split('\n')[1]);
 
       const fresh = await submit(t, '04');
       expect(fresh.keyId).toBe(newKey.keyId);
       expect(await verify(t, fresh.id)).toMatchObject({ valid: true, keyId: newKey.keyId, keyStatus: 'current' });
 
-      const keys = await t.http().get('/api/v1/receipts/public-key').set('authorization', await t.tokenFor(officer('04')));
+      const keys = await t.http().get('/api/v1/receipts/public-key').set('authorization', await t.tokenFor(officerBefore2025Merger('04')));
       expect(keys.body).toMatchObject({ keyId: newKey.keyId, publicKey: newKey.publicKeyBase64(), status: 'current' });
       expect(keys.body.keys).toEqual([
         { keyId: newKey.keyId, publicKeyPem: newKey.publicKeyPem(), publicKey: newKey.publicKeyBase64(), status: 'current' },

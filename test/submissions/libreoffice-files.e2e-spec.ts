@@ -8,7 +8,7 @@ const FIXTURES = join(__dirname, '..', 'fixtures', 'libreoffice');
 const NOW = '2026-12-16T03:00:00Z';
 const PERIOD = '2026-Q4';
 
-/** What every fixture holds: Hà Nội's report for Quý IV/2026, as the officer typed it. */
+/** What every fixture holds: Hà Nội's report for Quý IV/2026 (schema version 2), as the officer typed it. */
 const TYPED_ROW = {
   san_luong_buu_gui: 456000,
   doanh_thu_buu_chinh: 812.5,
@@ -18,6 +18,7 @@ const TYPED_ROW = {
   thue_bao_bang_rong_di_dong: 2345678,
   so_to_cong_nghe_so: 1200,
   so_thanh_vien_to_cnscd: 4500,
+  tong_so_ho_so_tthc: 250000,
   ty_le_ho_so_truc_tuyen_toan_trinh: 12.5,
   ngay_chot_so_lieu: '2026-12-14',
   nguoi_lap_bieu: 'Nguyễn Thị Hoà',
@@ -110,7 +111,7 @@ describe('Uploads: files written by LibreOffice Calc, read without silent mistak
       {
         row: 3,
         column: 'Tỷ lệ hồ sơ trực tuyến toàn trình',
-        columnLetter: 'I',
+        columnLetter: 'J',
         field: 'ty_le_ho_so_truc_tuyen_toan_trinh',
         code: 'percent_as_fraction',
         severity: 'warning',
@@ -128,7 +129,7 @@ describe('Uploads: files written by LibreOffice Calc, read without silent mistak
     expect(report.issues).toContainEqual({
       row: 3,
       column: 'Ngày chốt số liệu',
-      columnLetter: 'J',
+      columnLetter: 'K',
       field: 'ngay_chot_so_lieu',
       code: 'date_outside_period',
       severity: 'warning',
@@ -154,7 +155,7 @@ describe('Uploads: files written by LibreOffice Calc, read without silent mistak
     };
     expect(report.valid).toBe(false);
     expect(report.issues).toContainEqual(sheetNote);
-    expect(report.issues.filter((issue) => issue.code === 'missing_column')).toHaveLength(11);
+    expect(report.issues.filter((issue) => issue.code === 'missing_column')).toHaveLength(12);
 
     const stored = await upload('bc-quy-renamed-sheet-en-US.xlsx', false);
     expect(stored.status).toBe(201);

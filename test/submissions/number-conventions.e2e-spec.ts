@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ADMIN, officer, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+import { ADMIN, officerBefore2025Merger, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { createTestObligation } from '../support/obligations';
 import { csv } from '../support/report-files';
@@ -17,7 +17,7 @@ describe('Uploads: the file decides what 1.000 and 456,000 mean', () => {
   beforeAll(async () => {
     t = await startTestApp('all', { clock: new FakeClock(new Date('2024-12-16T03:00:00Z')) });
     db = t.app.get(getDataSourceToken());
-    const units = await unitIdsByCode(t);
+    const units = await unitIdsByCode(t, '2024-12-31');
     await createTestObligation(t, {
       code: CODE,
       title: 'Sản lượng theo điểm phục vụ (thử nghiệm cách ghi số)',
@@ -51,7 +51,7 @@ describe('Uploads: the file decides what 1.000 and 456,000 mean', () => {
     t
       .http()
       .post(`${base}/versions${dryRun ? '?dryRun=true' : ''}`)
-      .set('authorization', await t.tokenFor(officer('89')))
+      .set('authorization', await t.tokenFor(officerBefore2025Merger('89')))
       .attach('file', csv([HEADER, ...rows]), 'so-lieu.csv');
   const storedRows = async (submissionId: string, version: number) =>
     db.query(

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { PG_INTEGER_MAX } from '../../common/integer-param';
 import { BODY_ROLES, type BodyRole } from '../obligation-body.entity';
 
 export class ObligationBodyDto {
@@ -37,13 +38,14 @@ export class ObligationBodyDto {
 export class BodiesInForceDto {
   @ApiProperty({ format: 'date', description: 'The day the names are for (Vietnam time)' }) date: string;
   @ApiProperty({ example: 'Bộ Khoa học và Công nghệ' }) issuingBody: string;
-  @ApiPropertyOptional({ type: 'string', nullable: true, example: 'Vụ Bưu chính, Bộ Khoa học và Công nghệ' }) receivingBody: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: 'Vụ Bưu chính, Bộ Khoa học và Công nghệ' }) receivingBody: string | null;
 }
 
 export class ReplaceObligationBodiesDto {
   @ApiProperty({ description: 'The revision you read; a stale one gets 409' })
   @IsInt()
   @Min(1)
+  @Max(PG_INTEGER_MAX)
   expectedRevision: number;
 
   @ApiProperty({ type: [ObligationBodyDto], description: 'Every dated name of the issuing and receiving body; replaces the list' })

@@ -70,6 +70,8 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/obligations/{code}': read(EVERY_ROLE),
   'PATCH /api/v1/obligations/{code}': write([ADMIN]),
   'POST /api/v1/obligations/{code}/retire': write([ADMIN]),
+  'PUT /api/v1/obligations/{code}/bodies': write([ADMIN]),
+  'POST /api/v1/obligations/{code}/periods/{periodKey}/backfill': write([COMPLIANCE, ADMIN]),
   'GET /api/v1/obligations/{code}/periods': read(EVERY_ROLE),
   'GET /api/v1/obligations/{code}/periods/{periodKey}/schema': read(EVERY_ROLE),
   'GET /api/v1/obligations/{code}/schemas': read(EVERY_ROLE),

@@ -1,4 +1,4 @@
-import { ADMIN, officer, startTestApp, type TestApp, unitIdsByCode } from '../../support/app';
+import { ADMIN, officerBefore2025Merger, startTestApp, type TestApp, unitIdsByCode } from '../../support/app';
 import { FakeClock } from '../../support/fake-clock';
 import { createTestObligation } from '../../support/obligations';
 import { csv } from '../../support/report-files';
@@ -36,7 +36,8 @@ const HEADER = ['Chỉ tiêu', 'Số lượng'];
 export async function startSecurityWorld(obligation: string): Promise<SecurityWorld> {
   const clock = new FakeClock(new Date('2025-01-20T03:00:00Z'));
   const t = await startTestApp('api', { clock });
-  const units = await unitIdsByCode(t);
+  // 2024: the units of 2008-2025 and their officers (unit 79's is officer.79-2008@ since the 2025 map).
+  const units = await unitIdsByCode(t, '2024-12-31');
   const admin = await t.tokenFor(ADMIN);
   await createTestObligation(t, { code: obligation, title: 'Báo cáo thử nghiệm an ninh', targetScope: 'listed_units', targetUnitCodes: [OWN_UNIT, OTHER_UNIT] });
   const schema = await t
@@ -56,7 +57,7 @@ export async function startSecurityWorld(obligation: string): Promise<SecurityWo
   if (schema.status !== 201) throw new Error(`schema: ${schema.status} ${JSON.stringify(schema.body)}`);
 
   const report = async (unit: string): Promise<SubmittedReport> => {
-    const token = await t.tokenFor(officer(unit));
+    const token = await t.tokenFor(officerBefore2025Merger(unit));
     const base = `/api/v1/obligations/${obligation}/periods/${PERIOD}/units/${units[unit]}/submission`;
     const upload = await t.http().post(`${base}/versions`).set('authorization', token).attach('file', csv([HEADER, ['Bưu cục', 12], ['Điểm phục vụ', 30]]), 'bao-cao.csv');
     if (upload.status !== 201) throw new Error(`upload of ${unit}: ${upload.status} ${JSON.stringify(upload.body)}`);

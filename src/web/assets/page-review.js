@@ -19,7 +19,20 @@ async function loadReview(submissionId) {
     view.version ? getJson(`${base}/versions`) : { items: [] },
     getJson(`/api/v1/obligations/${enc(s.obligationCode)}`),
   ]);
-  return { ...view, base, fields: schema?.definition.fields ?? [], versions: versions.items, obligation };
+  const [previousPeriod, samePeriodLastYear] = await Promise.all([view.previousPeriod, view.samePeriodLastYear].map((comparison) => withPredecessorNames(s.obligationCode, comparison)));
+  return { ...view, previousPeriod, samePeriodLastYear, base, fields: schema?.definition.fields ?? [], versions: versions.items, obligation };
+}
+
+/**
+ * A unit created by a merger is compared with its predecessors, given by code; codes are reused after a
+ * reorganisation (24 was Bắc Giang, is now Bắc Ninh), so they are named as they were in that period.
+ */
+async function withPredecessorNames(obligationCode, comparison) {
+  if (!comparison.predecessors?.length) return comparison;
+  const schedule = await getJson(`/api/v1/obligations/${enc(obligationCode)}/periods?from=${enc(comparison.periodKey)}&to=${enc(comparison.periodKey)}`);
+  const units = await getJson(`/api/v1/units?activeOn=${schedule.items[0].end}`);
+  const nameOf = (code) => units.items.find((unit) => unit.code === code)?.name;
+  return { ...comparison, predecessorNames: comparison.predecessors.map((code) => (nameOf(code) ? `${nameOf(code)} (mã ${code})` : `mã ${code}`)) };
 }
 
 export function ReviewPage({ session, submissionId }) {
@@ -78,8 +91,8 @@ function Comparison({ title, comparison, threshold, id }) {
   return html`<section aria-labelledby=${`${id}-title`} data-testid=${`comparison-${id}`}>
     <h2 id=${`${id}-title`}>${title} (${periodLabel(comparison.periodKey)})</h2>
     <p>
-      ${comparison.status === 'approved' ? `${periodLabel(comparison.periodKey)} đã được duyệt` : `${periodLabel(comparison.periodKey)} chưa có báo cáo được duyệt; không có số để so sánh`}${comparison.predecessors?.length
-        ? ` (cộng số của các đơn vị trước sáp nhập: ${comparison.predecessors.join(', ')})`
+      ${comparison.status === 'approved' ? `${periodLabel(comparison.periodKey)} đã được duyệt` : `${periodLabel(comparison.periodKey)} chưa có báo cáo được duyệt; không có số để so sánh`}${comparison.predecessorNames
+        ? ` (cộng số của các đơn vị trước sáp nhập: ${comparison.predecessorNames.join(', ')})`
         : ''}.
       ${flagged > 0 ? html` <strong>${flagged} chỉ tiêu thay đổi quá ${threshold}%.</strong>` : ''}
     </p>

@@ -176,6 +176,17 @@ describe('Officer journey in a real browser', () => {
     await page.locator('[data-testid="diff"]').waitFor();
     expect(await text('[data-testid="diff"]')).toContain('Phiên bản 1 → 2: 0 dòng thêm, 1 dòng sửa, 0 dòng bớt, 1 dòng giữ nguyên.');
     expect(await text('[data-testid="diff"] tbody')).toContain('Doanh thu: 1.250,5 → 2.500.000');
+    // What the diff (and the reviewer's "since the return") shows for other kinds of values: as people write them, never raw.
+    // (a string: the test's compiler would rewrite a dynamic import in a function for Node)
+    const formats = await page.evaluate(`import('/assets/app/format.js').then(({ formatFieldValue, diffRowName }) => [
+      formatFieldValue({ type: 'date' }, '2025-03-14'),
+      formatFieldValue({ type: 'boolean' }, false),
+      formatFieldValue({ type: 'decimal' }, 1234567.5),
+      formatFieldValue({ type: 'text' }, ''),
+      diffRowName({ key: '#2', fromRow: 4, toRow: 5 }),
+      diffRowName({ key: 'Bưu cục', fromRow: 2, toRow: 2 }),
+    ])`);
+    expect(formats).toEqual(['14/03/2025', 'Không', '1.234.567,5', '(trống)', 'dòng 5', 'Bưu cục']);
   });
 
   it('opens the receipt as a printable page that verifies its signature', async () => {

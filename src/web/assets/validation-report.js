@@ -9,7 +9,7 @@ const SEVERITY = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 
 /** The column as the officer sees it in the spreadsheet: "D — Số lượng lũy kế" (the label alone for JSON). */
-export function columnText(issue) {
+function columnText(issue) {
   if (!issue.column) return issue.columnLetter ?? '';
   return issue.columnLetter ? `${issue.columnLetter} — ${issue.column}` : issue.column;
 }

@@ -14,7 +14,7 @@ export class TasksController {
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOperation({
-    summary: "A unit's reports to do: every obligation and open period (due within the last year) with due date, status and next action, most urgent first (officers: own unit)",
+    summary: "A unit's reports to do: every obligation and open period (due within the last year and tracked: not history loaded by backfill) with due date, status and next action, most urgent first (officers: own unit)",
     operationId: 'listUnitTasks',
   })
   @ApiOkResponse({ type: TaskListDto })

@@ -5,6 +5,7 @@ import { Clock } from '../common/clock';
 import { notFound } from '../common/app-error';
 import { EntryLocksService } from '../locks/entry-locks.service';
 import { expectsUnit } from '../obligations/expected-units';
+import { isTracked } from '../obligations/tracking';
 import { Obligation } from '../obligations/obligation.entity';
 import { addDays, periodsBetween, vietnamDateOf } from '../periods/domain';
 import { scheduleOf } from '../periods/period-schedule';
@@ -21,8 +22,8 @@ const LOOKBACK_DAYS = 366;
 const LOOKAHEAD_DAYS = 93;
 
 /**
- * A unit's "việc cần làm": every obligation it owes and every period whose cut-off window has opened
- * and whose due date is within the last year, with status, due date and what to do next.
+ * A unit's "việc cần làm": every obligation it owes and every tracked period whose cut-off window has
+ * opened and whose due date is within the last year, with status, due date and what to do next.
  */
 @Injectable()
 export class TasksService {
@@ -49,6 +50,8 @@ export class TasksService {
         if (!expectsUnit(obligation, unit, period)) continue;
         const schedule = scheduleOf(obligation, period, calendar, now);
         if (schedule.status === 'upcoming' || schedule.dueDate < addDays(today, -LOOKBACK_DAYS)) continue;
+        // A period due before the obligation is tracked is history, loaded by backfill: nothing for the officer to do.
+        if (!isTracked(obligation, schedule.dueDate)) continue;
         const submission = submissions.get(`${obligation.id}/${period.key}`);
         const status = submission?.status ?? 'not_started';
         const locked = entryLockState(schedule.dueDate, this.locks.lockDaysOf(obligation), now).locked && !exceptions.has(`${obligation.id}/${period.key}`);

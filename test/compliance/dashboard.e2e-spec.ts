@@ -10,6 +10,7 @@ import { onlyRefusedRequests } from '../web/support/journeys';
 import { obligationId, putSubmission, unitIds } from './support/fixtures';
 import { startOnOwnDatabase } from './support/own-database';
 import { trackSeededFromStart } from '../support/obligations';
+import { createJourneyObligation } from '../web/support/journeys';
 
 const OBLIGATION = 'BC-QUY-TTTT-TINH';
 const PERIODS = ['2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'];
@@ -81,7 +82,8 @@ describe('Compliance dashboard in a real browser', () => {
     const [q3, q4] = schedule.body.items.slice(6);
     await report('01', ids['01'], q3, ['800.000', '200', 1000, 700, 4500, 3500, 9, 45, '35'], '100.000');
     await report('02', ids['02'], q3, ['200.000', '50', 500, 300, 1500, 1000, 3, 15, '25'], '100.000');
-    await report('01', ids['01'], q4, ['1.000.000', '250,5', 1000, 800, 5000, 4000, 10, 50, '40,5'], '100.000');
+    // Hà Nội handled three times as many filings as Hà Giang: the national rate leans towards Hà Nội's 40,5 %.
+    await report('01', ids['01'], q4, ['1.000.000', '250,5', 1000, 800, 5000, 4000, 10, 50, '40,5'], '300.000');
     await report('02', ids['02'], q4, ['300.000', '49,5', 500, 400, 2000, 1500, 5, 25, '51'], '100.000');
     clock.set('2025-02-10T03:00:00Z');
   }
@@ -159,8 +161,10 @@ describe('Compliance dashboard in a real browser', () => {
       '– (–)',
     ]);
     expect(await aggregates.locator('tr[data-field="doanh_thu_buu_chinh"] td').first().innerText()).toBe('300');
-    expect(await aggregates.locator('tr[data-field="ty_le_ho_so_truc_tuyen_toan_trinh"] th').innerText()).toBe('Tỷ lệ hồ sơ trực tuyến toàn trình (%), trung bình');
-    expect(await aggregates.locator('tr[data-field="ty_le_ho_so_truc_tuyen_toan_trinh"] td').first().innerText()).toBe('45,75');
+    // A weighted average says by what: (40,5 x 300.000 + 51 x 100.000) / 400.000, not the plain mean 45,75.
+    const rate = aggregates.locator('tr[data-field="ty_le_ho_so_truc_tuyen_toan_trinh"]');
+    expect(await rate.locator('th').innerText()).toBe('Tỷ lệ hồ sơ trực tuyến toàn trình (%), trung bình có trọng số theo tổng số hồ sơ thủ tục hành chính tiếp nhận');
+    expect(await rate.locator('td').first().innerText()).toBe('43,125');
   });
 
   it('shows a quarter every province completed as 63/63, opened from its own address', async () => {
@@ -171,6 +175,20 @@ describe('Compliance dashboard in a real browser', () => {
     expect(await text('#owing-count')).toBe('0');
     expect(await page.locator('#owing-title + p').innerText()).toBe('Tất cả đơn vị đã hoàn thành.');
     checks.push(await inspect(page, 'theo-doi-63-63'));
+  });
+
+  it('shows a period due before the obligation is tracked as history: no percentage, no lateness, the units without figures', async () => {
+    await createJourneyObligation(t, 'WEB-LICH-SU', 'Báo cáo thử nghiệm theo dõi từ năm 2025', { trackedFrom: '2025-01-01' });
+    await page.goto(`${base}/theo-doi/WEB-LICH-SU/2023-Y`);
+    await showing('WEB-LICH-SU', '2023-Y');
+    expect(await page.title()).toBe('Theo dõi WEB-LICH-SU, Năm 2023 — Hệ thống báo cáo định kỳ');
+    expect(await text('#headline')).toBe('không theo dõi');
+    expect(await page.locator('#percent').count()).toBe(0);
+    expect(await text('#not-tracked')).toBe(
+      'Hạn nộp 31/01/2024, trước ngày bắt đầu theo dõi báo cáo này: số liệu lịch sử được nạp bù, không tính tỷ lệ hoàn thành, đúng hạn hay quá hạn. 0/63 đơn vị đã có số liệu.',
+    );
+    expect(await text('#owing-title')).toBe('Đơn vị chưa có số liệu 63');
+    checks.push(await inspect(page, 'theo-doi-lich-su'));
   });
 
   it('found no serious accessibility problem, nothing wider than a phone, and no script error', () => {

@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+import { ADMIN, formerOfficer, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { accessible, inspect, launchBrowser, listen, openWindow, type PageCheck, signIn } from './support/browser';
 import { onlyRefusedRequests } from './support/journeys';
 
 const QUARTERLY = 'BC-QUY-TTTT-TINH';
+/** Bình Phước, Tây Ninh and Bình Dương: provinces of quý II/2024 that ceased on 30/06/2025 (merged into Đồng Nai, Tây Ninh, TP Hồ Chí Minh). */
 const GRANTED = ['70', '72', '74'];
 
 /**
@@ -18,7 +19,10 @@ describe('Administrator journey in a real browser', () => {
   let browser: Browser;
   let page: Page;
   let base: string;
+  /** Today's units (new accounts belong to one of them). */
   let units: Record<string, string>;
+  /** The units that owed the reports of quý II/2024: the 63 of 2008-2025. */
+  let unitsOf2024Q2: Record<string, string>;
   const problems: string[] = [];
   const checks: PageCheck[] = [];
   jest.setTimeout(120_000);
@@ -26,6 +30,7 @@ describe('Administrator journey in a real browser', () => {
   beforeAll(async () => {
     t = await startTestApp('all', { clock });
     units = await unitIdsByCode(t);
+    unitsOf2024Q2 = await unitIdsByCode(t, '2024-06-30');
     base = await listen(t);
     browser = await launchBrowser();
     ({ page } = await openWindow(browser, problems));
@@ -42,6 +47,10 @@ describe('Administrator journey in a real browser', () => {
     await page.waitForURL(`${base}/quan-tri`);
     await page.getByRole('heading', { name: 'Quản trị', level: 1 }).waitFor();
     await page.locator('[data-testid="users"]').waitFor();
+    // An officer of a unit that ceased keeps his account; the list says until when the unit existed.
+    const former = page.locator(`tr[data-user="${formerOfficer('27')}"] td`).nth(3);
+    await former.filter({ hasText: 'đến' }).waitFor();
+    expect(await former.innerText()).toBe('Bắc Ninh (đến 30/06/2025)');
     checks.push(await inspect(page, 'quan-tri'));
   });
 
@@ -50,6 +59,9 @@ describe('Administrator journey in a real browser', () => {
     await section.getByLabel('Nghĩa vụ báo cáo').selectOption(QUARTERLY);
     await section.locator('#ngoai-le-ky option[value="2024-Q2"]').waitFor({ state: 'attached' });
     await section.getByLabel('Kỳ báo cáo').selectOption('2024-Q2');
+    await section.getByText('Các đơn vị báo cáo của Quý II/2024 (đơn vị còn tồn tại ngày 30/06/2024).').waitFor();
+    await section.locator('#dv-70').waitFor();
+    expect(await section.locator('#ngoai-le-don-vi li').count()).toBe(63);
     await section.getByRole('button', { name: 'Cấp ngoại lệ cho 0 đơn vị' }).click();
     expect(await section.locator('.error-summary').innerText()).toContain('Chọn ít nhất một đơn vị');
 
@@ -59,11 +71,13 @@ describe('Administrator journey in a real browser', () => {
     await section.getByRole('button', { name: 'Cấp ngoại lệ cho 3 đơn vị' }).click();
     expect(await section.locator('[data-testid="granted"]').innerText()).toBe('Đã cấp ngoại lệ cho 3 đơn vị: 70, 72, 74.');
     await section.locator('[data-testid="exceptions"] tbody tr', { hasText: 'công văn số 45' }).nth(2).waitFor();
+    const grantedUnits = await section.locator('[data-testid="exceptions"] tbody tr', { hasText: 'công văn số 45' }).locator('td:nth-child(3)').allInnerTexts();
+    expect(grantedUnits.sort()).toEqual(['70 — Bình Phước (đến 30/06/2025)', '72 — Tây Ninh (đến 30/06/2025)', '74 — Bình Dương (đến 30/06/2025)']);
     checks.push(await inspect(page, 'quan-tri-ngoai-le'));
 
     const list = await t.http().get(`/api/v1/lock-exceptions?obligation=${QUARTERLY}&period=2024-Q2&active=true`).set('authorization', await t.tokenFor(ADMIN));
     const granted = list.body.items.filter((item: { reason: string }) => item.reason === 'Nạp lại số liệu quý II/2024 theo công văn số 45/BTTTT-VP');
-    expect(granted.map((item: { unitId: string }) => item.unitId).sort()).toEqual(GRANTED.map((code) => units[code]).sort());
+    expect(granted.map((item: { unitId: string }) => item.unitId).sort()).toEqual(GRANTED.map((code) => unitsOf2024Q2[code]).sort());
     expect(granted[0].endsAt).toBe('2025-02-28T16:59:59.000Z');
   });
 

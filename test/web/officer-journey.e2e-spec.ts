@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { officer, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+import { formerOfficer, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { xlsx } from '../support/report-files';
 import { accessible, ARTIFACTS, inspect, launchBrowser, listen, openWindow, type PageCheck, signIn } from './support/browser';
@@ -12,13 +12,20 @@ import { createJourneyObligation, JOURNEY_HEADER, onlyRefusedRequests } from './
 
 const OBLIGATION = 'WEB-NHAP-LIEU';
 const TITLE = 'Báo cáo thử nghiệm mạng điểm phục vụ bưu chính';
+/** Bắc Ninh of 2008-2025 (code 27; merged into today's Bắc Ninh, code 24, on 1 July 2025): the unit that owes Năm 2024. */
 const UNIT = '27';
+const OFFICER = formerOfficer(UNIT);
+/** What the reader tells the officer about the title row above the header (information, nothing to fix). */
+const TITLE_ROW_NOTE = 'Đã bỏ qua 1 dòng phía trên dòng tiêu đề (dòng 2).';
 /** What the validator says about "mười hai" in an integer column (the officer reads it in the table, the CSV and the cell note). */
 const MESSAGE = '"mười hai" không phải là số hợp lệ. Ghi số theo kiểu Việt Nam: dấu chấm phân cách hàng nghìn, dấu phẩy trước phần thập phân (ví dụ 1.234.567 hoặc 12,5).';
 const NOW = new Date('2025-01-20T03:00:00Z'); // 2024-Y is due 31/01/2025, in Tết: moved to 04/02/2025
+/** An obligation followed only from 2025: its Năm 2023 (due 31/01/2024) is history, loaded by the ministry. */
+const FOLLOWED_FROM_2025 = 'WEB-THEO-DOI-2025';
 
-const workbook = (rows: Array<Array<string | number>>) =>
+const workbook = (rows: Array<Array<string | number>>, title?: string) =>
   xlsx((sheet) => {
+    if (title) sheet.addRow([title]);
     sheet.addRow(JOURNEY_HEADER);
     for (const row of rows) sheet.addRow(row);
   }, 'BAO-CAO');
@@ -43,7 +50,8 @@ describe('Officer journey in a real browser', () => {
   beforeAll(async () => {
     t = await startTestApp('api', { clock });
     await createJourneyObligation(t, OBLIGATION, TITLE);
-    unitId = (await unitIdsByCode(t))[UNIT];
+    await createJourneyObligation(t, FOLLOWED_FROM_2025, 'Báo cáo thử nghiệm theo dõi từ năm 2025', { trackedFrom: '2025-01-01' });
+    unitId = (await unitIdsByCode(t, '2024-12-31'))[UNIT];
     base = await listen(t);
     browser = await launchBrowser();
     ({ page } = await openWindow(browser, problems));
@@ -63,13 +71,13 @@ describe('Officer journey in a real browser', () => {
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     expect(await text('.error-summary')).toContain('Có 2 lỗi cần sửa');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
-    await page.getByLabel('Thư điện tử').fill(officer(UNIT));
+    await page.getByLabel('Thư điện tử').fill(OFFICER);
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByText('Thư điện tử hoặc mật khẩu không đúng').first().waitFor();
     checks.push(await inspect(page, 'dang-nhap-loi'));
 
-    await signIn(page, officer(UNIT));
+    await signIn(page, OFFICER);
     expect(page.url()).toBe(`${base}/viec-can-lam`);
   });
 
@@ -80,6 +88,8 @@ describe('Officer journey in a real browser', () => {
     expect(await task.innerText()).toContain('Hạn nộp 04/02/2025 · còn 15 ngày');
     expect(await task.locator('.tag').innerText()).toBe('Chưa nộp');
     expect(await page.title()).toBe('Việc cần làm — Hệ thống báo cáo định kỳ');
+    const followed = await page.locator(`[data-task^="${FOLLOWED_FROM_2025}/"]`).evaluateAll((tasks) => tasks.map((task) => task.getAttribute('data-task')));
+    expect(followed).toEqual([`${FOLLOWED_FROM_2025}/2024-Y`]);
     checks.push(await inspect(page, 'viec-can-lam'));
     await task.getByRole('link').click();
     await page.waitForURL(`${base}/bao-cao/${OBLIGATION}/2024-Y/${unitId}`);
@@ -88,31 +98,39 @@ describe('Officer journey in a real browser', () => {
   });
 
   it('checks a file with an error without storing it, then stores it as version 1 and shows the report', async () => {
-    await page.setInputFiles('#tep-bao-cao', { name: 'bao-cao-2024.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbook([['Bưu cục', 'mười hai', '1.250,5', ''], ['Điểm phục vụ', 40, '310', '']]) });
+    const rows = [['Bưu cục', 'mười hai', '1.250,5', ''], ['Điểm phục vụ', 40, '310', '']];
+    await page.setInputFiles('#tep-bao-cao', { name: 'bao-cao-2024.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbook(rows, 'BÁO CÁO NĂM 2024 — SỞ THÔNG TIN VÀ TRUYỀN THÔNG BẮC NINH') });
     expect(await text('[data-testid="chosen-file"]')).toContain('bao-cao-2024.xlsx');
     await page.getByRole('button', { name: 'Kiểm tra thử' }).click();
     await page.locator('[data-testid="dry-run"]').waitFor();
     expect(await text('[data-testid="dry-run"] .notice')).toContain('Kết quả kiểm tra thử (chưa lưu gì)');
     expect(await text('[data-testid="dry-run"] .report__headline')).toBe('Có 1 lỗi cần sửa.');
-    expect(await t.http().get(`/api/v1/obligations/${OBLIGATION}/periods/2024-Y/units/${unitId}/submission`).set('authorization', await t.tokenFor(officer(UNIT))).then((r) => r.body.status)).toBe('not_started');
+    expect(await t.http().get(`/api/v1/obligations/${OBLIGATION}/periods/2024-Y/units/${unitId}/submission`).set('authorization', await t.tokenFor(OFFICER)).then((r) => r.body.status)).toBe('not_started');
 
     await page.getByRole('button', { name: 'Tải lên' }).click();
     await page.getByRole('heading', { name: 'Lỗi của phiên bản 1 (bao-cao-2024.xlsx)' }).waitFor();
     expect(await text('[data-testid="status"]')).toBe('Đang soạn');
-    const cells = await page.locator('[data-testid="issues"] tbody tr').first().locator('td').allInnerTexts();
-    expect(cells).toEqual(['2', 'Số lượng', 'Số lượng', 'Lỗi', MESSAGE, 'mười hai']);
+    // The error first, with its column as the officer sees it (letter and label); then what the reader did with the title row.
+    const issues = page.locator('[data-testid="issues"] tbody tr');
+    expect(await issues.nth(0).locator('td').allInnerTexts()).toEqual(['3', 'B — Số lượng', 'Số lượng', 'Lỗi', MESSAGE, 'mười hai']);
+    expect(await issues.nth(1).locator('td').allInnerTexts()).toEqual(['Cả tệp', '–', '–', 'Thông tin', TITLE_ROW_NOTE, '']);
+    expect(await page.locator('#hien-tai-title + p + p').innerText()).toBe('Đã đọc 2 dòng dữ liệu; 1 dòng không có lỗi. Có 1 thông tin về cách đọc tệp, không cần sửa.');
     checks.push(await inspect(page, 'bao-cao-co-loi'));
 
-    await page.getByLabel('Hiển thị').last().selectOption('warning');
-    expect(await page.locator('[data-testid="issues"] tbody tr').count()).toBe(0);
-    await page.getByLabel('Hiển thị').last().selectOption('all');
-    expect(await page.locator('[data-testid="issues"] tbody tr').count()).toBe(1);
+    const shown = async (severity: string) => {
+      await page.getByLabel('Hiển thị').last().selectOption(severity);
+      return issues.locator('td:nth-child(4)').allInnerTexts();
+    };
+    expect(await shown('warning')).toEqual([]);
+    expect(await shown('info')).toEqual(['Thông tin']);
+    expect(await shown('error')).toEqual(['Lỗi']);
+    expect(await shown('all')).toEqual(['Lỗi', 'Thông tin']);
   });
 
   it('downloads the report as CSV and the officer’s own workbook with the offending cell marked', async () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải danh sách lỗi (CSV)' }).last().click()]);
     const report = readFileSync(await csv.path(), 'utf8');
-    expect(report).toBe(`\uFEFFDòng,Cột,Trường,Mức độ,Nội dung,Giá trị\r\n2,Số lượng,Số lượng,Lỗi,"${MESSAGE.replace(/"/g, '""')}",mười hai\r\n`);
+    expect(report).toBe(`\uFEFFDòng,Cột,Trường,Mức độ,Nội dung,Giá trị\r\n3,B — Số lượng,Số lượng,Lỗi,"${MESSAGE.replace(/"/g, '""')}",mười hai\r\nCả tệp,,,Thông tin,${TITLE_ROW_NOTE},\r\n`);
 
     const [annotated] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải tệp của bạn đã đánh dấu lỗi (Excel)' }).click()]);
     expect(annotated.suggestedFilename()).toBe('bao-cao-2024-danh-dau-loi.xlsx');
@@ -120,7 +138,7 @@ describe('Officer journey in a real browser', () => {
     await annotated.saveAs(saved);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(saved);
-    const cell = (book.getWorksheet('BAO-CAO') as ExcelJS.Worksheet).getCell('B2');
+    const cell = (book.getWorksheet('BAO-CAO') as ExcelJS.Worksheet).getCell('B3');
     expect(cell.value).toBe('mười hai');
     expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     expect(cell.note).toBe(`Lỗi: ${MESSAGE}`);
@@ -142,9 +160,9 @@ describe('Officer journey in a real browser', () => {
     await page.getByRole('button', { name: 'Nộp báo cáo' }).click();
     await page.locator('[data-testid="confirmation"]').waitFor();
 
-    const api = await t.http().get(`/api/v1/obligations/${OBLIGATION}/periods/2024-Y/units/${unitId}/submission`).set('authorization', await t.tokenFor(officer(UNIT)));
+    const api = await t.http().get(`/api/v1/obligations/${OBLIGATION}/periods/2024-Y/units/${unitId}/submission`).set('authorization', await t.tokenFor(OFFICER));
     expect(api.body).toMatchObject({ status: 'submitted', submittedVersion: 2, onTime: true });
-    const receipts = await t.http().get(`/api/v1/receipts?submissionId=${api.body.id}`).set('authorization', await t.tokenFor(officer(UNIT)));
+    const receipts = await t.http().get(`/api/v1/receipts?submissionId=${api.body.id}`).set('authorization', await t.tokenFor(OFFICER));
     const receipt = receipts.body.items[0];
     expect(await text('[data-testid="confirmation"] .panel__ref')).toBe(receipt.id);
     expect(await text('[data-testid="confirmation"]')).toContain('Nhận lúc 10:00 20/01/2025');
@@ -158,6 +176,17 @@ describe('Officer journey in a real browser', () => {
     await page.locator('[data-testid="diff"]').waitFor();
     expect(await text('[data-testid="diff"]')).toContain('Phiên bản 1 → 2: 0 dòng thêm, 1 dòng sửa, 0 dòng bớt, 1 dòng giữ nguyên.');
     expect(await text('[data-testid="diff"] tbody')).toContain('Doanh thu: 1.250,5 → 2.500.000');
+    // What the diff (and the reviewer's "since the return") shows for other kinds of values: as people write them, never raw.
+    // (a string: the test's compiler would rewrite a dynamic import in a function for Node)
+    const formats = await page.evaluate(`import('/assets/app/format.js').then(({ formatFieldValue, diffRowName }) => [
+      formatFieldValue({ type: 'date' }, '2025-03-14'),
+      formatFieldValue({ type: 'boolean' }, false),
+      formatFieldValue({ type: 'decimal' }, 1234567.5),
+      formatFieldValue({ type: 'text' }, ''),
+      diffRowName({ key: '#2', fromRow: 4, toRow: 5 }),
+      diffRowName({ key: 'Bưu cục', fromRow: 2, toRow: 2 }),
+    ])`);
+    expect(formats).toEqual(['14/03/2025', 'Không', '1.234.567,5', '(trống)', 'dòng 5', 'Bưu cục']);
   });
 
   it('opens the receipt as a printable page that verifies its signature', async () => {
@@ -194,6 +223,17 @@ describe('Officer journey in a real browser', () => {
     checks.push(await inspect(page, 'khong-tim-thay'));
   });
 
+  it('says that a period due before its obligation is tracked is loaded by the ministry, with nothing to upload or submit', async () => {
+    await page.goto(`${base}/bao-cao/${FOLLOWED_FROM_2025}/2023-Y/${unitId}`);
+    const notice = page.locator('.notice', { has: page.getByRole('heading', { name: 'Kỳ báo cáo trước ngày bắt đầu theo dõi' }) });
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('Năm 2023 có hạn nộp 31/01/2024, trước ngày hệ thống bắt đầu theo dõi báo cáo này (01/01/2025).');
+    expect(await page.locator('.summary-list__row', { hasText: 'Hạn nộp' }).locator('dd').innerText()).toBe('31/01/2024 (trước ngày bắt đầu theo dõi)');
+    expect(await page.locator('#tep-bao-cao').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Nộp báo cáo' }).count()).toBe(0);
+    checks.push(await inspect(page, 'bao-cao-khong-theo-doi'));
+  });
+
   it('says when the session has expired and returns to the same page after signing in again', async () => {
     await page.goto(`${base}/bao-cao/${OBLIGATION}/2024-Y/${unitId}`);
     await page.getByRole('button', { name: 'So sánh' }).waitFor();
@@ -202,7 +242,7 @@ describe('Officer journey in a real browser', () => {
     await page.waitForURL(/\/dang-nhap\?next=.*het-han=1/);
     expect(await text('.notice')).toContain('Phiên làm việc đã hết hạn.');
     checks.push(await inspect(page, 'dang-nhap-het-han'));
-    await signIn(page, officer(UNIT));
+    await signIn(page, OFFICER);
     expect(page.url()).toBe(`${base}/bao-cao/${OBLIGATION}/2024-Y/${unitId}`);
     await page.locator('[data-testid="versions"]').waitFor();
   });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+import { ADMIN, formerOfficer, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
 import { csv } from '../support/report-files';
 import { accessible, inspect, launchBrowser, listen, openWindow, type PageCheck, signIn } from './support/browser';
@@ -7,21 +7,25 @@ import { createJourneyObligation, JOURNEY_HEADER, onlyRefusedRequests } from './
 
 const OBLIGATION = 'WEB-THAM-DINH';
 const TITLE = 'Báo cáo thử nghiệm thẩm định mạng bưu chính';
-const UNIT = '34';
-const RACE_UNIT = '35';
+/** Hà Nội, unchanged by the 2025 reorganisation: compared with its own Năm 2024. */
+const UNIT = '01';
+/** Today's Hưng Yên: Hưng Yên (33) and Thái Bình (34) of 2008-2025, merged on 1 July 2025. */
+const RACE_UNIT = '33';
 
 /**
- * A ministry reviewer's main journey in a real browser: the queue with its filters, a return with
- * a remark on one field, the officer's correction through the web form, the approval; and a
- * decision that lost a race, explained in words.
+ * A ministry reviewer's main journey in a real browser, on today's map (Năm 2025): the queue with
+ * its filters, a return with a remark on one field, the officer's correction through the web form,
+ * the approval; a merged province compared with its predecessors' Năm 2024; and a decision that
+ * lost a race, explained in words.
  */
 describe('Reviewer journey in a real browser', () => {
-  const clock = new FakeClock(new Date('2024-01-20T03:00:00Z'));
+  const clock = new FakeClock(new Date('2025-01-20T03:00:00Z'));
   let t: TestApp;
   let browser: Browser;
   let reviewer: Page;
   let officerPage: Page;
   let base: string;
+  /** Today's units, which report Năm 2025. */
   let units: Record<string, string>;
   const problems: string[] = [];
   const checks: PageCheck[] = [];
@@ -29,29 +33,36 @@ describe('Reviewer journey in a real browser', () => {
 
   const api = (unit: string, period: string) => `/api/v1/obligations/${OBLIGATION}/periods/${period}/units/${units[unit]}/submission`;
   /** The officer uploads and submits through the API (what this journey does not look at). */
-  async function submitReport(unit: string, period: string, rows: Array<Array<string | number>>) {
-    const token = await t.tokenFor(officer(unit));
-    const uploaded = await t.http().post(`${api(unit, period)}/versions`).set('authorization', token).attach('file', csv([JOURNEY_HEADER, ...rows]), 'bao-cao.csv');
+  async function submitReport(email: string, path: string, rows: Array<Array<string | number>>) {
+    const token = await t.tokenFor(email);
+    const uploaded = await t.http().post(`${path}/versions`).set('authorization', token).attach('file', csv([JOURNEY_HEADER, ...rows]), 'bao-cao.csv');
     expect(uploaded.body.version?.valid).toBe(true);
-    const submitted = await t.http().post(`${api(unit, period)}/submit`).set('authorization', token).send({});
+    const submitted = await t.http().post(`${path}/submit`).set('authorization', token).send({});
     expect(submitted.status).toBe(200);
     return submitted.body;
+  }
+  async function approve(submission: { id: string; revision: number }) {
+    const approved = await t
+      .http()
+      .post(`/api/v1/submissions/${submission.id}/decisions`)
+      .set('authorization', await t.tokenFor(REVIEWER))
+      .send({ decision: 'approve', versionNumber: 1, expectedRevision: submission.revision });
+    expect(approved.body.status).toBe('approved');
   }
 
   beforeAll(async () => {
     t = await startTestApp('api', { clock });
     await createJourneyObligation(t, OBLIGATION, TITLE);
-    units = await unitIdsByCode(t);
-    const lastYear = await submitReport(UNIT, '2023-Y', [['Bưu cục', 10, '100', ''], ['Điểm phục vụ', 20, '200', '']]);
-    const approved = await t
-      .http()
-      .post(`/api/v1/submissions/${lastYear.id}/decisions`)
-      .set('authorization', await t.tokenFor(REVIEWER))
-      .send({ decision: 'approve', versionNumber: 1, expectedRevision: lastYear.revision });
-    expect(approved.body.status).toBe('approved');
-    clock.set('2025-01-20T03:00:00Z');
-    await submitReport(UNIT, '2024-Y', [['Bưu cục', 16, '150', ''], ['Điểm phục vụ', 20, '300', '']]);
-    await submitReport(RACE_UNIT, '2024-Y', [['Bưu cục', 5, '50', ''], ['Điểm phục vụ', 6, '60', '']]);
+    // Năm 2024, approved: Hà Nội; Hưng Yên and Thái Bình of the time (30 + 40 and 20 + 15 million đồng: 105 together).
+    const unitsOf2024 = await unitIdsByCode(t, '2024-12-31');
+    const lastYearPath = (code: string) => `/api/v1/obligations/${OBLIGATION}/periods/2024-Y/units/${unitsOf2024[code]}/submission`;
+    await approve(await submitReport(officer(UNIT), lastYearPath(UNIT), [['Bưu cục', 10, '100', ''], ['Điểm phục vụ', 20, '200', '']]));
+    await approve(await submitReport(formerOfficer('33'), lastYearPath('33'), [['Bưu cục', 3, '30', ''], ['Điểm phục vụ', 4, '40', '']]));
+    await approve(await submitReport(formerOfficer('34'), lastYearPath('34'), [['Bưu cục', 2, '20', ''], ['Điểm phục vụ', 3, '15', '']]));
+    clock.set('2026-01-20T03:00:00Z');
+    units = await unitIdsByCode(t, '2025-12-31');
+    await submitReport(officer(UNIT), api(UNIT, '2025-Y'), [['Bưu cục', 16, '150', ''], ['Điểm phục vụ', 20, '300', '']]);
+    await submitReport(officer(RACE_UNIT), api(RACE_UNIT, '2025-Y'), [['Bưu cục', 5, '50', ''], ['Điểm phục vụ', 6, '60', '']]);
     base = await listen(t);
     browser = await launchBrowser();
     ({ page: reviewer } = await openWindow(browser, problems));
@@ -84,7 +95,7 @@ describe('Reviewer journey in a real browser', () => {
     await reviewer.waitForURL(/\/tham-dinh\/[0-9a-f-]{36}$/);
     const previous = reviewer.locator('[data-testid="comparison-ky-truoc"]');
     await previous.waitFor();
-    expect(await previous.locator('h2').innerText()).toBe('So với kỳ trước (Năm 2023)');
+    expect(await previous.locator('h2').innerText()).toBe('So với kỳ trước (Năm 2024)');
     expect(await previous.locator('tr', { hasText: 'Doanh thu' }).locator('td').allInnerTexts()).toEqual(['450', '300', '+150', '+50%', 'Biến động lớn']);
     expect(await reviewer.locator('[data-testid="rows"] tbody tr').count()).toBe(2);
     checks.push(await inspect(reviewer, 'tham-dinh-chi-tiet'));
@@ -103,7 +114,7 @@ describe('Reviewer journey in a real browser', () => {
     await reviewer.getByRole('button', { name: 'Ghi quyết định' }).click();
     await reviewer.getByRole('heading', { name: 'Đã trả lại báo cáo' }).waitFor();
 
-    const submission = await t.http().get(api(UNIT, '2024-Y')).set('authorization', await t.tokenFor(REVIEWER));
+    const submission = await t.http().get(api(UNIT, '2025-Y')).set('authorization', await t.tokenFor(REVIEWER));
     expect(submission.body.status).toBe('returned');
     const view = await t.http().get(`/api/v1/submissions/${submission.body.id}/review`).set('authorization', await t.tokenFor(REVIEWER));
     expect(view.body.reviews.at(-1)).toMatchObject({
@@ -114,7 +125,7 @@ describe('Reviewer journey in a real browser', () => {
   });
 
   it('lets the officer read the remark and correct the figures in the web form, which makes a version like an upload', async () => {
-    await officerPage.goto(`${base}/bao-cao/${OBLIGATION}/2024-Y/${units[UNIT]}`);
+    await officerPage.goto(`${base}/bao-cao/${OBLIGATION}/2025-Y/${units[UNIT]}`);
     await signIn(officerPage, officer(UNIT));
     const returned = officerPage.locator('[data-testid="returned"]');
     await returned.waitFor();
@@ -142,9 +153,9 @@ describe('Reviewer journey in a real browser', () => {
     await officerPage.getByRole('button', { name: 'Nộp báo cáo' }).click();
     await officerPage.locator('[data-testid="confirmation"]').waitFor();
 
-    const versions = await t.http().get(`${api(UNIT, '2024-Y')}/versions`).set('authorization', await t.tokenFor(REVIEWER));
+    const versions = await t.http().get(`${api(UNIT, '2025-Y')}/versions`).set('authorization', await t.tokenFor(REVIEWER));
     expect(versions.body.items.at(-1)).toMatchObject({ number: 2, format: 'json', originalName: 'nhap-tren-web.json', valid: true });
-    const rows = await t.http().get(`${api(UNIT, '2024-Y')}/versions/2/rows`).set('authorization', await t.tokenFor(REVIEWER));
+    const rows = await t.http().get(`${api(UNIT, '2025-Y')}/versions/2/rows`).set('authorization', await t.tokenFor(REVIEWER));
     expect(rows.body.items[0].data).toMatchObject({ chi_tieu: 'Bưu cục', so_luong: 16, doanh_thu: 1050.5 });
   });
 
@@ -155,14 +166,19 @@ describe('Reviewer journey in a real browser', () => {
     await reviewer.getByLabel('Phê duyệt', { exact: true }).check();
     await reviewer.getByRole('button', { name: 'Ghi quyết định' }).click();
     await reviewer.getByRole('heading', { name: 'Đã phê duyệt báo cáo' }).waitFor();
-    const submission = await t.http().get(api(UNIT, '2024-Y')).set('authorization', await t.tokenFor(REVIEWER));
+    const submission = await t.http().get(api(UNIT, '2025-Y')).set('authorization', await t.tokenFor(REVIEWER));
     expect(submission.body.status).toBe('approved');
   });
 
   it('explains a decision that lost the race in words, and reloads to the news', async () => {
-    const race = await t.http().get(api(RACE_UNIT, '2024-Y')).set('authorization', await t.tokenFor(REVIEWER));
+    const race = await t.http().get(api(RACE_UNIT, '2025-Y')).set('authorization', await t.tokenFor(REVIEWER));
     await reviewer.goto(`${base}/tham-dinh/${race.body.id}`);
     await reviewer.getByRole('button', { name: 'Ghi quyết định' }).waitFor();
+    // A province created by the merger is compared with what its predecessors reported, named as they were then.
+    const previous = reviewer.locator('[data-testid="comparison-ky-truoc"]');
+    expect(await previous.locator('p').first().innerText()).toBe('Năm 2024 đã được duyệt (cộng số của các đơn vị trước sáp nhập: Hưng Yên (mã 33), Thái Bình (mã 34)).');
+    expect(await previous.locator('tr', { hasText: 'Doanh thu' }).locator('td').allInnerTexts()).toEqual(['110', '105', '+5', '+4,76%', 'Bình thường']);
+    checks.push(await inspect(reviewer, 'tham-dinh-sap-nhap'));
     const other = await t
       .http()
       .post(`/api/v1/submissions/${race.body.id}/decisions`)

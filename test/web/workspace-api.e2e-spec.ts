@@ -1,13 +1,16 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
-import { ADMIN, COMPLIANCE, officer, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+import { ADMIN, COMPLIANCE, officerBefore2025Merger, REVIEWER, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { FakeClock } from '../support/fake-clock';
+import { createTestObligation, trackSeededFromStart } from '../support/obligations';
 import { csv, TT35_HEADER, TT35_INDICATORS, tt35Rows, xlsx } from '../support/report-files';
 
 const NOW = '2025-01-20T03:00:00Z'; // TT35 2024-Y due 2025-02-04; BC-QUY 2024-Q4 overdue, 2025-Q1 open
 const TT35 = 'TT35-BUU-CHINH';
 const QUARTERLY = 'BC-QUY-TTTT-TINH';
+/** January 2025 is before the 2025 reorganisation: the 63 units of 2008-2025 report, each through its officer of the time. */
+const officer = officerBefore2025Merger;
 
 /** The API the workspace pages need beyond what machine clients had. */
 describe('Workspace API: tasks, annotated workbook, receipts, bulk lock exceptions, schema in force, owing contacts', () => {
@@ -19,7 +22,8 @@ describe('Workspace API: tasks, annotated workbook, receipts, bulk lock exceptio
   beforeAll(async () => {
     t = await startTestApp('api', { clock });
     db = t.app.get(getDataSourceToken());
-    units = await unitIdsByCode(t);
+    units = await unitIdsByCode(t, '2024-12-31');
+    await trackSeededFromStart(t, TT35, QUARTERLY);
   });
   afterAll(() => t.close());
 
@@ -61,7 +65,7 @@ describe('Workspace API: tasks, annotated workbook, receipts, bulk lock exceptio
         [QUARTERLY, '2024-Q4', 'not_started', 'upload', -31, false],
         [TT35, '2024-Y', 'draft', 'fix_errors', 15, false],
         [QUARTERLY, '2025-Q1', 'not_started', 'upload', 60, false],
-        [TT35, '2025-Y', 'not_started', 'upload', 378, false],
+        // No Năm 2025: this Quảng Ngãi ceased on 30/06/2025 (merged into today's Quảng Ngãi), before the year ends.
         [TT35, '2023-Y', 'not_started', 'locked', -355, true],
         [QUARTERLY, '2024-Q1', 'not_started', 'locked', -305, true],
         [QUARTERLY, '2024-Q2', 'not_started', 'locked', -213, true],
@@ -79,6 +83,14 @@ describe('Workspace API: tasks, annotated workbook, receipts, bulk lock exceptio
       expect(granted.status).toBe(201);
       const tasks = await get(`/api/v1/units/${units['52']}/tasks`, officer('52'));
       expect(tasks.body.items.find((task: { periodKey: string }) => task.periodKey === '2024-Q3')).toMatchObject({ locked: false, nextAction: 'upload' });
+    });
+
+    it('leaves out the periods due before an obligation is tracked: history the ministry loads, nothing for the officer to do', async () => {
+      await createTestObligation(t, { code: 'WEB-API-THEO-DOI-2025', trackedFrom: '2025-01-01' });
+      const tasks = await get(`/api/v1/units/${units['51']}/tasks`, officer('51'));
+      const followed = tasks.body.items.filter((task: { obligationCode: string }) => task.obligationCode === 'WEB-API-THEO-DOI-2025');
+      // Năm 2023 (due 31/01/2024) is within the last year but before 01/01/2025.
+      expect(followed.map((task: { periodKey: string; dueDate: string }) => [task.periodKey, task.dueDate])).toEqual([['2024-Y', '2025-02-04']]);
     });
 
     it("is scoped: an officer sees only his own unit's list; ministry roles see any", async () => {

@@ -56,6 +56,20 @@ export function periodLabel(key) {
   return `Năm ${year}`;
 }
 
+/** A stored value of a report field as people read it: 1.234,5; dd/mm/yyyy; Có/Không; "(trống)" when empty. */
+export function formatFieldValue(field, value) {
+  if (value === null || value === undefined || value === '') return '(trống)';
+  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  if (typeof value === 'number' || field?.type === 'integer' || field?.type === 'decimal') return formatNumber(value);
+  if (field?.type === 'date' || /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  return String(value);
+}
+
+/** Which row a difference between two versions is about: its key values, or "dòng 5" (its row in the file) when the schema has no key (#1, #2…). */
+export function diffRowName(difference) {
+  return /^#\d+$/.test(difference.key) || !difference.key ? `dòng ${difference.toRow ?? difference.fromRow}` : difference.key;
+}
+
 export function formatBytes(bytes) {
   if (bytes < 1024) return `${formatNumber(bytes)} byte`;
   if (bytes < 1024 * 1024) return `${percentFormat.format(bytes / 1024)} KB`;

@@ -11,7 +11,9 @@ const PERIOD_TYPE_LABELS = { monthly: 'Tháng', quarterly: 'Quý', half_yearly: 
 export function AdminPage() {
   useTitle('Quản trị');
   const units = useLoad(() => getJson('/api/v1/units'), []);
+  const everyUnit = useLoad(() => getJson('/api/v1/units?all=true'), []);
   const obligations = useLoad(() => getJson('/api/v1/obligations'), []);
+  const unitName = unitNamer(everyUnit.data?.items ?? []);
   return html`
     <h1>Quản trị</h1>
     <nav aria-label="Các mục quản trị" class="contents">
@@ -23,8 +25,8 @@ export function AdminPage() {
         <li><a href="#hang-doi">Hàng đợi gửi thư</a></li>
       </ul>
     </nav>
-    <${Users} units=${units.data?.items ?? []} />
-    <${LockExceptions} units=${units.data?.items ?? []} obligations=${obligations.data?.items ?? []} />
+    <${Users} units=${units.data?.items ?? []} unitName=${unitName} />
+    <${LockExceptions} obligations=${obligations.data?.items ?? []} unitName=${unitName} />
     <${Calendar} />
     <${Obligations} state=${obligations} />
     <section id="hang-doi" aria-labelledby="hang-doi-title" class="card">
@@ -35,9 +37,19 @@ export function AdminPage() {
   `;
 }
 
-function Users({ units }) {
+/** A unit by id as people name it: today's units by name, a ceased one with its last day (codes are reused after a reorganisation). */
+function unitNamer(units) {
+  const byId = new Map(units.map((unit) => [unit.id, unit]));
+  return (id) => {
+    const unit = byId.get(id);
+    if (!unit) return '–';
+    return unit.validTo === null ? unit.name : `${unit.name} (đến ${formatDate(unit.validTo)})`;
+  };
+}
+
+/** `units`: those existing today, the only ones a new officer account can belong to. */
+function Users({ units, unitName }) {
   const list = useLoad(() => getJson('/api/v1/users'), []);
-  const unitName = (id) => units.find((unit) => unit.id === id)?.name ?? '–';
   const [notice, setNotice] = useState(null);
   return html`<section id="nguoi-dung" aria-labelledby="nguoi-dung-title" class="card">
     <h2 id="nguoi-dung-title">Người dùng</h2>
@@ -164,8 +176,8 @@ function CreateUser({ units, onCreated }) {
   </details>`;
 }
 
-/** One exception for many units in one action (loading a past quarter for 63 provinces). */
-function LockExceptions({ units, obligations }) {
+/** One exception for many units in one action (loading a past quarter for 63 provinces): the units that owed the period's report. */
+function LockExceptions({ obligations, unitName }) {
   const [code, setCode] = useState('');
   const [periods, setPeriods] = useState([]);
   const [period, setPeriod] = useState('');
@@ -177,6 +189,11 @@ function LockExceptions({ units, obligations }) {
   const [failure, setFailure] = useState(null);
   const [granted, setGranted] = useState(null);
   const active = useLoad(() => getJson('/api/v1/lock-exceptions?active=true'), [granted]);
+  const chosenPeriod = periods.find((p) => p.key === period);
+  // A period expects the units that existed on its last day (the 63 provinces before 1 July 2025, the 34 after).
+  const periodUnits = useLoad(() => (chosenPeriod ? getJson(`/api/v1/units?activeOn=${chosenPeriod.end}`) : Promise.resolve({ items: [] })), [chosenPeriod?.end]);
+  const units = periodUnits.data?.items ?? [];
+  useEffect(() => setChosen(new Set()), [chosenPeriod?.end]);
 
   useEffect(() => {
     if (!code && obligations.length > 0) setCode(obligations[0].code);
@@ -243,6 +260,7 @@ function LockExceptions({ units, obligations }) {
       <${Select} id="ngoai-le-ky" label="Kỳ báo cáo" value=${period} onChange=${setPeriod} options=${periods.map((p) => [p.key, `${p.label} (hạn ${formatDate(p.dueDate)})`])} />
       <fieldset class=${`units-picker${errors['ngoai-le-don-vi'] ? ' field--error' : ''}`}>
         <legend>Đơn vị được nộp lại (${chosen.size} đã chọn)</legend>
+        ${chosenPeriod && html`<p class="field__hint">Các đơn vị báo cáo của ${chosenPeriod.label} (đơn vị còn tồn tại ngày ${formatDate(chosenPeriod.end)}).</p>`}
         ${errors['ngoai-le-don-vi'] && html`<p class="field__error">${errors['ngoai-le-don-vi']}</p>`}
         <${TextInput} id="ngoai-le-loc" label="Lọc đơn vị" hint="Gõ mã hoặc tên, có dấu hay không dấu" value=${filter} onInput=${setFilter} />
         <div class="actions">
@@ -271,7 +289,7 @@ function LockExceptions({ units, obligations }) {
               <table class="table" data-testid="exceptions">
                 <caption class="visually-hidden">Ngoại lệ đang có hiệu lực</caption>
                 <thead><tr><th scope="col">Nghĩa vụ</th><th scope="col">Kỳ</th><th scope="col">Đơn vị</th><th scope="col">Hết hạn</th><th scope="col">Lý do</th></tr></thead>
-                <tbody>${data.items.map((item) => html`<tr><td>${item.obligationCode}</td><td>${periodLabel(item.periodKey)}</td><td>${item.unitCode}</td><td>${formatDateTime(item.endsAt)}</td><td>${item.reason}</td></tr>`)}</tbody>
+                <tbody>${data.items.map((item) => html`<tr><td>${item.obligationCode}</td><td>${periodLabel(item.periodKey)}</td><td>${item.unitCode} — ${unitName(item.unitId)}</td><td>${formatDateTime(item.endsAt)}</td><td>${item.reason}</td></tr>`)}</tbody>
               </table>
             </${TableScroll}>`}
     </${Loaded}>

@@ -48,7 +48,8 @@ function National({ obligationCode, periodKey }) {
   const obligations = useLoad(() => getJson('/api/v1/obligations'), []);
   const [periods, setPeriods] = useState(null);
   const [failure, setFailure] = useState(null);
-  useTitle(code && period ? `Theo dõi ${code} ${period}` : 'Theo dõi tiến độ nộp báo cáo');
+  const shownPeriod = periods?.find((p) => p.key === period);
+  useTitle(code && shownPeriod ? `Theo dõi ${code}, ${shownPeriod.label}` : 'Theo dõi tiến độ nộp báo cáo');
 
   useEffect(() => {
     if (!code && obligations.data?.items.length) setCode(obligations.data.items[0].code);
@@ -104,7 +105,15 @@ async function loadFigures(code, period) {
     getJson(`${base}/periods/${enc(period)}/aggregates`),
     getJson(`${base}/periods/${enc(period)}/owing`),
   ]);
-  return { base, completion, units, trend, aggregates, owing };
+  return { base, completion, units, trend, aggregates, owing, weights: await weightLabels(code, aggregates.schemaVersion) };
+}
+
+/** The label of the field that weighs each weighted average of the schema version in force, by field key. */
+async function weightLabels(code, schemaVersion) {
+  if (!schemaVersion) return {};
+  const { definition } = await getJson(`/api/v1/obligations/${enc(code)}/schemas/${schemaVersion}`);
+  const labelOf = (key) => definition.fields.find((field) => field.key === key)?.label;
+  return Object.fromEntries(definition.fields.filter((field) => field.weightField).map((field) => [field.key, labelOf(field.weightField)]));
 }
 
 function Figures({ code, period }) {
@@ -115,13 +124,18 @@ function Figures({ code, period }) {
     download(path).catch(setExportError);
   };
   return html`<${Loaded} state=${state}>
-    ${({ base, completion, units, trend, aggregates, owing }) => html`<div data-shown=${`${code}/${period}`}>
+    ${({ base, completion, units, trend, aggregates, owing, weights }) => html`<div data-shown=${`${code}/${period}`}>
       <div class="grid">
         <section class="card headline-card" aria-labelledby="period-title">
           <h2 id="period-title">${completion.period.label}: tỷ lệ hoàn thành</h2>
           <p class="headline"><span id="headline">${completion.headline}</span></p>
-          <p>${completion.obligation.compliesWhen === 'approved' ? 'đơn vị có báo cáo đã được duyệt' : 'đơn vị đã nộp báo cáo'} · <strong id="percent">${formatPercent(completion.completionPercent)}</strong></p>
-          <p>Hạn nộp <strong id="due-date">${formatDate(completion.period.dueDate)}</strong> · ${PERIOD_STATUS_LABELS[completion.period.status]}</p>
+          ${completion.tracked
+            ? html`<p>${completion.obligation.compliesWhen === 'approved' ? 'đơn vị có báo cáo đã được duyệt' : 'đơn vị đã nộp báo cáo'} · <strong id="percent">${formatPercent(completion.completionPercent)}</strong></p>
+                <p>Hạn nộp <strong id="due-date">${formatDate(completion.period.dueDate)}</strong> · ${PERIOD_STATUS_LABELS[completion.period.status]}</p>`
+            : html`<p id="not-tracked">
+                Hạn nộp <strong id="due-date">${formatDate(completion.period.dueDate)}</strong>, trước ngày bắt đầu theo dõi báo cáo này: số liệu lịch sử được nạp bù, không tính tỷ lệ
+                hoàn thành, đúng hạn hay quá hạn. ${formatNumber(completion.counts.approved)}/${formatNumber(completion.expected)} đơn vị đã có số liệu.
+              </p>`}
           <dl class="stats">
             <div><dt>Nộp đúng hạn</dt><dd id="stat-on-time">${formatNumber(completion.onTime)}</dd></div>
             <div><dt>Nộp trễ hạn</dt><dd id="stat-late">${formatNumber(completion.late)}</dd></div>
@@ -147,9 +161,9 @@ function Figures({ code, period }) {
       </div>
 
       <section class="card" aria-labelledby="owing-title">
-        <h2 id="owing-title">Đơn vị chưa hoàn thành <span id="owing-count" class="badge">${owing.items.length}</span></h2>
+        <h2 id="owing-title">${completion.tracked ? 'Đơn vị chưa hoàn thành' : 'Đơn vị chưa có số liệu'} <span id="owing-count" class="badge">${owing.items.length}</span></h2>
         ${owing.items.length === 0
-          ? html`<p>Tất cả đơn vị đã hoàn thành.</p>`
+          ? html`<p>${completion.tracked ? 'Tất cả đơn vị đã hoàn thành.' : 'Tất cả đơn vị đã có số liệu.'}</p>`
           : html`<${TableScroll} label="Đơn vị chưa hoàn thành và người liên hệ">
               <table class="table table--wide" id="owing">
                 <caption class="visually-hidden">Đơn vị chưa hoàn thành và người liên hệ</caption>
@@ -183,7 +197,7 @@ function Figures({ code, period }) {
         </div>
       </section>
 
-      <${Aggregates} aggregates=${aggregates} onExport=${(format) => exportFile(`${base}/periods/${enc(period)}/aggregates/export?format=${format}`)} />
+      <${Aggregates} aggregates=${aggregates} weights=${weights} onExport=${(format) => exportFile(`${base}/periods/${enc(period)}/aggregates/export?format=${format}`)} />
 
       <section class="card" aria-labelledby="units-title">
         <h2 id="units-title">Tình hình nộp báo cáo theo đơn vị</h2>
@@ -222,7 +236,18 @@ function Figures({ code, period }) {
   </${Loaded}>`;
 }
 
-function Aggregates({ aggregates, onExport }) {
+/** How a row of the aggregates was computed, after its label: nothing for a sum. */
+function aggregateNote(field, weights) {
+  if (field.aggregate === 'avg') return ', trung bình';
+  if (field.aggregate === 'count') return ', số giá trị';
+  if (field.aggregate !== 'weighted_avg') return '';
+  return weights[field.field] ? `, trung bình có trọng số theo ${lowerFirst(weights[field.field])}` : ', trung bình có trọng số';
+}
+
+/** A column label inside a sentence: "Tổng số hồ sơ" → "tổng số hồ sơ" (an acronym such as "GDP" stays as it is). */
+const lowerFirst = (label) => (/^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLocaleLowerCase('vi') + label.slice(1) : label);
+
+function Aggregates({ aggregates, weights, onExport }) {
   return html`<section class="card" aria-labelledby="aggregates-title" data-testid="aggregates">
     <h2 id="aggregates-title">Số liệu tổng hợp toàn quốc: ${aggregates.label}</h2>
     <p>
@@ -247,7 +272,7 @@ function Aggregates({ aggregates, onExport }) {
           <tbody>
             ${group.fields.map(
               (field) => html`<tr data-field=${field.field}>
-                <th scope="row">${field.label}${field.unit ? ` (${field.unit})` : ''}${field.aggregate === 'avg' ? ', trung bình' : ''}</th>
+                <th scope="row">${field.label}${field.unit ? ` (${field.unit})` : ''}${aggregateNote(field, weights)}</th>
                 <td class="num">${formatNumber(field.value)}</td>
                 <td class="num">${formatSigned(field.previous.change)} (${formatSignedPercent(field.previous.changePercent)})</td>
                 <td class="num">${formatSigned(field.lastYear.change)} (${formatSignedPercent(field.lastYear.changePercent)})</td>

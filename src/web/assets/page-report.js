@@ -34,22 +34,28 @@ export function ReportPage({ obligationCode, periodKey, unitId }) {
   const [confirmation, setConfirmation] = useState(null);
   useTitle(state.data ? `${state.data.obligation.code} — ${state.data.submission.schedule.label}` : 'Báo cáo');
   return html`<${Loaded} state=${state}>
-    ${(data) => html`
-      <${ReportHeader} data=${data} />
-      ${confirmation && html`<${Confirmation} receipt=${confirmation} />`}
-      <${StatusNotice} data=${data} confirmed=${confirmation !== null} />
-      <${ReviewOutcome} data=${data} />
-      ${EDITABLE.includes(data.submission.status) && html`<${Entry} data=${data} reload=${state.reload} />`}
-      ${data.current && !data.current.valid && EDITABLE.includes(data.submission.status) && html`<${CurrentReport} data=${data} />`}
-      ${data.current?.valid && EDITABLE.includes(data.submission.status) && html`<${Submit} data=${data} onSubmitted=${(receipt) => {
-        setConfirmation(receipt);
-        state.reload();
-      }} />`}
-      <${Versions} data=${data} />
-      <${Receipts} data=${data} />
-    `}
+    ${(data) => {
+      const editable = isTracked(data) && EDITABLE.includes(data.submission.status);
+      return html`
+        <${ReportHeader} data=${data} />
+        ${confirmation && html`<${Confirmation} receipt=${confirmation} />`}
+        <${StatusNotice} data=${data} confirmed=${confirmation !== null} />
+        <${ReviewOutcome} data=${data} />
+        ${editable && html`<${Entry} data=${data} reload=${state.reload} />`}
+        ${editable && data.current && !data.current.valid && html`<${CurrentReport} data=${data} />`}
+        ${editable && data.current?.valid && html`<${Submit} data=${data} onSubmitted=${(receipt) => {
+          setConfirmation(receipt);
+          state.reload();
+        }} />`}
+        <${Versions} data=${data} />
+        <${Receipts} data=${data} />
+      `;
+    }}
   </${Loaded}>`;
 }
+
+/** Whether the period is followed by the usual cycle: due on or after the day the obligation is tracked from (else history, loaded by backfill). */
+const isTracked = (data) => data.submission.schedule.dueDate >= data.obligation.trackedFrom;
 
 function ReportHeader({ data }) {
   const { obligation, submission } = data;
@@ -61,7 +67,7 @@ function ReportHeader({ data }) {
       rows=${[
         ['Nghĩa vụ báo cáo', `${obligation.code} — ${obligation.legalDocument}`],
         ['Kỳ báo cáo', `${schedule.label} (số liệu từ ${formatDate(schedule.cutoffStart)} đến ${formatDate(schedule.cutoffEnd)})`],
-        ['Hạn nộp', `${formatDate(schedule.dueDate)} (${submission.status === 'submitted' || submission.status === 'approved' ? PERIOD_STATUS_LABELS[schedule.status] : daysLeftText(schedule.daysUntilDue)})`],
+        ['Hạn nộp', `${formatDate(schedule.dueDate)} (${!isTracked(data) ? 'trước ngày bắt đầu theo dõi' : submission.status === 'submitted' || submission.status === 'approved' ? PERIOD_STATUS_LABELS[schedule.status] : daysLeftText(schedule.daysUntilDue)})`],
         ['Trạng thái', html`<span data-testid="status"><${Tag} status=${submission.status} /></span>`],
       ]}
     />
@@ -69,8 +75,16 @@ function ReportHeader({ data }) {
 }
 
 function StatusNotice({ data, confirmed }) {
-  const { submission, receipts } = data;
+  const { obligation, submission, receipts } = data;
   const latest = receipts[receipts.length - 1];
+  if (!isTracked(data)) {
+    return html`<${Notice} kind="info" title="Kỳ báo cáo trước ngày bắt đầu theo dõi">
+      <p>
+        ${submission.schedule.label} có hạn nộp ${formatDate(submission.schedule.dueDate)}, trước ngày hệ thống bắt đầu theo dõi báo cáo này
+        (${formatDate(obligation.trackedFrom)}). Đơn vị không tải lên hay nộp báo cáo của kỳ này: số liệu do cán bộ theo dõi tuân thủ hoặc quản trị viên nạp bù.
+      </p>
+    </${Notice}>`;
+  }
   if (submission.status === 'submitted' && !confirmed) {
     return html`<${Notice} kind="info" title="Báo cáo đã nộp, đang chờ Bộ thẩm định">
       <p>Phiên bản ${submission.submittedVersion} được nộp lúc ${formatDateTime(submission.submittedAt)}${submission.onTime === false ? ` (trễ ${submission.daysLate} ngày)` : ''}. Bạn sẽ nhận thư điện tử khi có kết quả.</p>

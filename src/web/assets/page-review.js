@@ -1,7 +1,7 @@
 // A reviewer's page for one submission: summary, changes against earlier periods with flags, rows,
 // diff against the previous version, and the decision (approve, or return with remarks per field).
 import { ApiError, getJson, messageOf, postJson } from './api.js';
-import { DECISION_LABELS, formatDate, formatDateTime, formatNumber, formatSigned, formatSignedPercent, periodLabel } from './format.js';
+import { DECISION_LABELS, diffRowName, formatDate, formatDateTime, formatFieldValue, formatNumber, formatSigned, formatSignedPercent, periodLabel } from './format.js';
 import { html, useState } from './html.js';
 import { ErrorSummary, Loaded, Notice, Pager, SummaryList, TableScroll, Tag, TextArea, useLoad, useTitle } from './ui.js';
 import { ValidationReport } from './validation-report.js';
@@ -19,7 +19,20 @@ async function loadReview(submissionId) {
     view.version ? getJson(`${base}/versions`) : { items: [] },
     getJson(`/api/v1/obligations/${enc(s.obligationCode)}`),
   ]);
-  return { ...view, base, fields: schema?.definition.fields ?? [], versions: versions.items, obligation };
+  const [previousPeriod, samePeriodLastYear] = await Promise.all([view.previousPeriod, view.samePeriodLastYear].map((comparison) => withPredecessorNames(s.obligationCode, comparison)));
+  return { ...view, previousPeriod, samePeriodLastYear, base, fields: schema?.definition.fields ?? [], versions: versions.items, obligation };
+}
+
+/**
+ * A unit created by a merger is compared with its predecessors, given by code; codes are reused after a
+ * reorganisation (24 was Bắc Giang, is now Bắc Ninh), so they are named as they were in that period.
+ */
+async function withPredecessorNames(obligationCode, comparison) {
+  if (!comparison.predecessors?.length) return comparison;
+  const schedule = await getJson(`/api/v1/obligations/${enc(obligationCode)}/periods?from=${enc(comparison.periodKey)}&to=${enc(comparison.periodKey)}`);
+  const units = await getJson(`/api/v1/units?activeOn=${schedule.items[0].end}`);
+  const nameOf = (code) => units.items.find((unit) => unit.code === code)?.name;
+  return { ...comparison, predecessorNames: comparison.predecessors.map((code) => (nameOf(code) ? `${nameOf(code)} (mã ${code})` : `mã ${code}`)) };
 }
 
 export function ReviewPage({ session, submissionId }) {
@@ -78,8 +91,8 @@ function Comparison({ title, comparison, threshold, id }) {
   return html`<section aria-labelledby=${`${id}-title`} data-testid=${`comparison-${id}`}>
     <h2 id=${`${id}-title`}>${title} (${periodLabel(comparison.periodKey)})</h2>
     <p>
-      ${comparison.status === 'approved' ? `${periodLabel(comparison.periodKey)} đã được duyệt` : `${periodLabel(comparison.periodKey)} chưa có báo cáo được duyệt; không có số để so sánh`}${comparison.predecessors?.length
-        ? ` (cộng số của các đơn vị trước sáp nhập: ${comparison.predecessors.join(', ')})`
+      ${comparison.status === 'approved' ? `${periodLabel(comparison.periodKey)} đã được duyệt` : `${periodLabel(comparison.periodKey)} chưa có báo cáo được duyệt; không có số để so sánh`}${comparison.predecessorNames
+        ? ` (cộng số của các đơn vị trước sáp nhập: ${comparison.predecessorNames.join(', ')})`
         : ''}.
       ${flagged > 0 ? html` <strong>${flagged} chỉ tiêu thay đổi quá ${threshold}%.</strong>` : ''}
     </p>
@@ -106,14 +119,17 @@ function Comparison({ title, comparison, threshold, id }) {
 }
 
 function SinceReturn({ change, fields }) {
-  const labelOf = (key) => fields.find((field) => field.key === key)?.label ?? key;
+  const fieldOf = (key) => fields.find((field) => field.key === key);
+  const labelOf = (key) => fieldOf(key)?.label ?? key;
   return html`<section aria-labelledby="tu-lan-tra-title">
     <h2 id="tu-lan-tra-title">Đơn vị đã sửa gì kể từ lần trả lại</h2>
     <p>Ý kiến khi trả lại: “${change.returnedComment}”</p>
     <p>Phiên bản ${change.from} → ${change.to}: ${change.summary.changed} dòng sửa, ${change.summary.added} dòng thêm, ${change.summary.removed} dòng bớt.</p>
     <ul>
       ${change.differences.flatMap((difference) =>
-        (difference.changes ?? []).map((item) => html`<li>${difference.key || `Dòng ${difference.toRow}`}: ${labelOf(item.field)} ${formatNumber(item.from)} → ${formatNumber(item.to)}</li>`),
+        (difference.changes ?? []).map(
+          (item) => html`<li>${diffRowName(difference)}: ${labelOf(item.field)} ${formatFieldValue(fieldOf(item.field), item.from)} → ${formatFieldValue(fieldOf(item.field), item.to)}</li>`,
+        ),
       )}
     </ul>
   </section>`;
@@ -125,7 +141,7 @@ function Rows({ data }) {
     () => getJson(`${data.base}/versions/${data.version.number}/rows?offset=${(page - 1) * ROWS_PER_PAGE}&limit=${ROWS_PER_PAGE}`),
     [page],
   );
-  const show = (field, value) => (value === null || value === undefined ? '' : field.type === 'integer' || field.type === 'decimal' ? formatNumber(value) : field.type === 'date' ? formatDate(value) : typeof value === 'boolean' ? (value ? 'Có' : 'Không') : String(value));
+  const show = (field, value) => (value === null || value === undefined || value === '' ? '' : formatFieldValue(field, value));
   return html`<section aria-labelledby="so-lieu-title">
     <h2 id="so-lieu-title">Số liệu (phiên bản ${data.version.number})</h2>
     <${Loaded} state=${rows}>

@@ -1,10 +1,18 @@
 // The validation report as a table (row, column, field, message, value), filterable and downloadable.
+// Errors come first, then warnings, then what the reader noted about the file (information).
 import { download as downloadFile, messageOf, saveBlob } from './api.js';
 import { formatNumber } from './format.js';
 import { html, useState } from './html.js';
 import { Select, TableScroll, TextInput } from './ui.js';
 
-const SEVERITY = { error: 'Lỗi', warning: 'Cảnh báo' };
+const SEVERITY = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+
+/** The column as the officer sees it in the spreadsheet: "D — Số lượng lũy kế" (the label alone for JSON). */
+function columnText(issue) {
+  if (!issue.column) return issue.columnLetter ?? '';
+  return issue.columnLetter ? `${issue.columnLetter} — ${issue.column}` : issue.column;
+}
 
 /** CSV text cells that a spreadsheet would run as a formula get an apostrophe first. */
 function csvCell(value) {
@@ -16,7 +24,7 @@ function csvCell(value) {
 export function reportCsv(issues, labelOf) {
   const lines = [['Dòng', 'Cột', 'Trường', 'Mức độ', 'Nội dung', 'Giá trị']];
   for (const issue of issues) {
-    lines.push([issue.row ?? 'Cả tệp', issue.column ?? '', issue.field ? labelOf(issue.field) : '', SEVERITY[issue.severity], issue.message, issue.value ?? '']);
+    lines.push([issue.row ?? 'Cả tệp', columnText(issue), issue.field ? labelOf(issue.field) : '', SEVERITY[issue.severity], issue.message, issue.value ?? '']);
   }
   return `\uFEFF${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
@@ -31,11 +39,14 @@ export function ValidationReport({ report, fields, heading, annotatedPath, fileN
   const [annotatedError, setAnnotatedError] = useState(null);
   const labelOf = (key) => fields.find((field) => field.key === key)?.label ?? key;
   const needle = text.trim().toLocaleLowerCase('vi');
-  const shown = report.issues.filter(
-    (issue) =>
-      (severity === 'all' || issue.severity === severity) &&
-      (!needle || [issue.message, issue.column, issue.value, issue.row, issue.field && labelOf(issue.field)].some((part) => String(part ?? '').toLocaleLowerCase('vi').includes(needle))),
-  );
+  const shown = report.issues
+    .filter(
+      (issue) =>
+        (severity === 'all' || issue.severity === severity) &&
+        (!needle || [issue.message, columnText(issue), issue.value, issue.row, issue.field && labelOf(issue.field)].some((part) => String(part ?? '').toLocaleLowerCase('vi').includes(needle))),
+    )
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const notes = report.infoCount ?? report.issues.filter((issue) => issue.severity === 'info').length;
   const download = () => saveBlob(new Blob([reportCsv(shown, labelOf)], { type: 'text/csv;charset=utf-8' }), `${fileName}.csv`);
   const headline = report.valid
     ? report.warningCount > 0
@@ -46,7 +57,9 @@ export function ValidationReport({ report, fields, heading, annotatedPath, fileN
     <section class="report" aria-labelledby=${`${idPrefix}-title`} data-valid=${String(report.valid)}>
       <h3 id=${`${idPrefix}-title`}>${heading}</h3>
       <p class=${report.valid ? 'report__headline report__headline--ok' : 'report__headline report__headline--bad'}>${headline}</p>
-      <p class="muted">Đã đọc ${formatNumber(report.rowsRead)} dòng dữ liệu; ${formatNumber(report.rowsValid)} dòng không có lỗi.${report.truncated ? ' Danh sách chỉ giữ những lỗi đầu tiên; hãy sửa rồi kiểm tra lại để xem tiếp.' : ''}</p>
+      <p class="muted">
+        Đã đọc ${formatNumber(report.rowsRead)} dòng dữ liệu; ${formatNumber(report.rowsValid)} dòng không có lỗi.${notes > 0 ? ` Có ${formatNumber(notes)} thông tin về cách đọc tệp, không cần sửa.` : ''}${report.truncated ? ' Danh sách chỉ giữ những lỗi đầu tiên; hãy sửa rồi kiểm tra lại để xem tiếp.' : ''}
+      </p>
       ${report.issues.length > 0 &&
       html`
         <div class="filters">
@@ -55,7 +68,7 @@ export function ValidationReport({ report, fields, heading, annotatedPath, fileN
             label="Hiển thị"
             value=${severity}
             onChange=${setSeverity}
-            options=${[['all', 'Tất cả'], ['error', 'Chỉ lỗi'], ['warning', 'Chỉ cảnh báo']]}
+            options=${[['all', 'Tất cả'], ['error', 'Chỉ lỗi'], ['warning', 'Chỉ cảnh báo'], ['info', 'Chỉ thông tin']]}
           />
           <${TextInput} id=${`${idPrefix}-search`} label="Tìm trong danh sách" hint="Ví dụ: số dòng, tên cột hoặc một từ trong nội dung" value=${text} onInput=${setText} />
         </div>
@@ -87,7 +100,7 @@ export function ValidationReport({ report, fields, heading, annotatedPath, fileN
               ${shown.map(
                 (issue) => html`<tr class=${`issue issue--${issue.severity}`}>
                   <td class="num">${issue.row ?? 'Cả tệp'}</td>
-                  <td>${issue.column ?? '–'}</td>
+                  <td>${columnText(issue) || '–'}</td>
                   <td>${issue.field ? labelOf(issue.field) : '–'}</td>
                   <td>${SEVERITY[issue.severity]}</td>
                   <td>${issue.message}</td>

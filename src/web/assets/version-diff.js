@@ -1,15 +1,10 @@
 // Differences between two versions of a submission, row by row and field by field.
 import { getJson } from './api.js';
-import { formatNumber } from './format.js';
+import { diffRowName, formatFieldValue } from './format.js';
 import { html, useState } from './html.js';
 import { ErrorMessage, Select, TableScroll } from './ui.js';
 
 const KIND = { added: 'Thêm', removed: 'Bớt', changed: 'Sửa' };
-
-function show(value) {
-  if (value === null || value === undefined || value === '') return '(trống)';
-  return typeof value === 'number' ? formatNumber(value) : String(value);
-}
 
 export function VersionDiff({ base, versions, fields, initialFrom, initialTo }) {
   const numbers = versions.map((version) => version.number);
@@ -17,7 +12,8 @@ export function VersionDiff({ base, versions, fields, initialFrom, initialTo }) 
   const [to, setTo] = useState(String(initialTo ?? numbers[numbers.length - 1]));
   const [diff, setDiff] = useState(null);
   const [failure, setFailure] = useState(null);
-  const labelOf = (key) => fields.find((field) => field.key === key)?.label ?? key;
+  const fieldOf = (key) => fields.find((field) => field.key === key);
+  const labelOf = (key) => fieldOf(key)?.label ?? key;
   const options = numbers.map((n) => [String(n), `Phiên bản ${n}`]);
   const compare = async (event) => {
     event.preventDefault();
@@ -50,10 +46,10 @@ export function VersionDiff({ base, versions, fields, initialFrom, initialTo }) 
             ${diff.differences.map(
               (difference) => html`<tr>
                 <td>${KIND[difference.kind] ?? difference.kind}</td>
-                <td>${difference.key || `dòng ${difference.toRow ?? difference.fromRow}`}</td>
+                <td>${diffRowName(difference)}</td>
                 <td>
                   ${(difference.changes ?? []).length > 0
-                    ? html`<ul class="plain">${difference.changes.map((change) => html`<li>${labelOf(change.field)}: ${show(change.from)} → ${show(change.to)}</li>`)}</ul>`
+                    ? html`<ul class="plain">${difference.changes.map((change) => html`<li>${labelOf(change.field)}: ${formatFieldValue(fieldOf(change.field), change.from)} → ${formatFieldValue(fieldOf(change.field), change.to)}</li>`)}</ul>`
                     : '–'}
                 </td>
               </tr>`,

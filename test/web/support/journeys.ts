@@ -20,9 +20,9 @@ export const JOURNEY_SCHEMA = {
 
 export const JOURNEY_HEADER = ['Chỉ tiêu', 'Số lượng', 'Doanh thu', 'Ghi chú'];
 
-/** Creates a journey obligation (yearly, due 31 January) with its schema, through the API as admin. */
-export async function createJourneyObligation(t: TestApp, code: string, title: string): Promise<void> {
-  await createTestObligation(t, { code, title });
+/** Creates a journey obligation (yearly, due 31 January; tracked from 2017 unless `fields` say otherwise) with its schema, through the API as admin. */
+export async function createJourneyObligation(t: TestApp, code: string, title: string, fields: Record<string, unknown> = {}): Promise<void> {
+  await createTestObligation(t, { code, title, ...fields });
   const schema = await t
     .http()
     .post(`/api/v1/obligations/${code}/schemas`)

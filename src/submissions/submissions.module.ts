@@ -10,6 +10,7 @@ import { UnitsModule } from '../units/units.module';
 import { BackfillController } from './backfill/backfill.controller';
 import { BackfillService } from './backfill/backfill.service';
 import { MultipartFileInterceptor } from './multipart-file.interceptor';
+import { SubmissionStorageModule } from './submission-storage.module';
 import { SubmissionTargetService } from './submission-target.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
@@ -25,9 +26,10 @@ import { UploadService } from './upload.service';
     PeriodsModule,
     ReceiptsModule,
     UnitsModule,
+    SubmissionStorageModule,
   ],
   controllers: [SubmissionsController, TasksController, LockExceptionsController, BackfillController],
   providers: [SubmissionsService, UploadService, SubmissionTargetService, AnnotatedWorkbookService, TasksService, BackfillService, MultipartFileInterceptor],
-  exports: [SubmissionsService, SubmissionTargetService],
+  exports: [SubmissionsService, SubmissionTargetService, SubmissionStorageModule],
 })
 export class SubmissionsModule {}

@@ -5,7 +5,7 @@ import { Roles } from '../auth/access.decorators';
 import { type Actor, CurrentActor } from '../audit/actor';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { ObligationsService } from '../obligations/obligations.service';
-import { SubmissionTargetService } from '../submissions/submission-target.service';
+import { SubmissionTargetService } from '../submission-targets/submission-target.service';
 import { EntryLocksService } from './entry-locks.service';
 
 export class GrantExceptionDto {

@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { Environment } from '../config/environment';
 import { UnitHistoryService } from '../history/unit-history.service';
 import { type Period, previousPeriod, samePeriodLastYear } from '../periods/domain';
-import type { SubmissionTarget } from '../submissions/submission-target.service';
+import type { SubmissionTarget } from '../submission-targets/submission-target.service';
 import { SubmissionStorage } from '../submissions/submission-storage.repository';
 import { SubmissionsService } from '../submissions/submissions.service';
 import type { FieldDefinition, ReportSchemaDefinition } from '../validation/domain/schema-definition';

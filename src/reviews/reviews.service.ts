@@ -14,7 +14,7 @@ import { DepartmentsService } from '../units/departments.service';
 import { nextStatus, type SubmissionAction, transitionRefusal } from '../submissions/domain/submission-status';
 import type { SubmissionDto } from '../submissions/dto/submission.dto';
 import { Submission } from '../submissions/submission.entity';
-import type { SubmissionTarget } from '../submissions/submission-target.service';
+import type { SubmissionTarget } from '../submission-targets/submission-target.service';
 import { SubmissionStorage } from '../submissions/submission-storage.repository';
 import { SubmissionsService } from '../submissions/submissions.service';
 import { DecisionDto, ReopenDto, ReviewDto } from './dto/review.dto';

@@ -7,7 +7,7 @@ import type { ReportSchemaDefinition } from '../validation/domain/schema-definit
 import { openUpload, type OpenedUpload } from '../validation/parsing/read-upload';
 import { annotateWorkbook } from './annotated-workbook';
 import { SubmissionStorage } from './submission-storage.repository';
-import { SubmissionTargetService } from './submission-target.service';
+import { SubmissionTargetService } from '../submission-targets/submission-target.service';
 import { uploadLimitsFrom } from './upload-limits.provider';
 
 /** Beyond this many rows, a workbook in memory would cost too much; the report table serves instead. */

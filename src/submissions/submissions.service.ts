@@ -20,7 +20,7 @@ import { nextStatus, transitionRefusal } from './domain/submission-status';
 import { RowsDto, SubmissionDto, SubmitDto, SubmitResultDto, VersionDetailDto, VersionDiffDto, VersionSummaryDto } from './dto/submission.dto';
 import { diffRows } from './domain/row-diff';
 import { Submission } from './submission.entity';
-import { type SubmissionTarget, SubmissionTargetService } from './submission-target.service';
+import { type SubmissionTarget, SubmissionTargetService } from '../submission-targets/submission-target.service';
 import type { SubmissionVersion } from './submission-version.entity';
 import { SubmissionStorage } from './submission-storage.repository';
 import { VersionJustification } from './version-justification.entity';

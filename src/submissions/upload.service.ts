@@ -27,7 +27,7 @@ import { nextStatus, transitionRefusal } from './domain/submission-status';
 import { sanitizeFileName } from './sanitize-file-name';
 import { Submission } from './submission.entity';
 import type { SubmissionVersion } from './submission-version.entity';
-import { type SubmissionTarget, SubmissionTargetService } from './submission-target.service';
+import { type SubmissionTarget, SubmissionTargetService } from '../submission-targets/submission-target.service';
 import { SubmissionStorage } from './submission-storage.repository';
 import { uploadLimitsFrom } from './upload-limits.provider';
 import { asUploadProblem } from './upload-problem';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import type { Environment } from '../config/environment';
 import { UnitHistoryService } from '../history/unit-history.service';
 import { type Period, previousPeriod, samePeriodLastYear } from '../periods/domain';

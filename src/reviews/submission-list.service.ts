@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { unitFilterFor } from '../auth/unit-scope';
+import type { AuthenticatedUser } from '../access/authenticated-user';
+import { unitFilterFor } from '../access/unit-scope';
 import type { PeriodType } from '../periods/domain';
 import { SubmissionStorage } from '../submissions/submission-storage.repository';
 import { ChangeFlagsService } from './change-flags.service';

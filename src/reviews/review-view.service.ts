@@ -88,7 +88,7 @@ export class ReviewViewService {
       [submissionId],
     );
     if (!last) return null;
-    const numbers = await this.storage.numbersOf(this.db.manager, [last.versionId, versionId]);
+    const numbers = await this.storage.numbersOf([last.versionId, versionId]);
     const from = numbers.get(last.versionId) as number;
     const to = numbers.get(versionId) as number;
     if (from === to) return null;
@@ -96,7 +96,7 @@ export class ReviewViewService {
   }
 
   private async numericFields(versionId: string): Promise<FieldDefinition[]> {
-    const definition = (await this.storage.definitionOf(this.db.manager, versionId)) as ReportSchemaDefinition;
+    const definition = (await this.storage.definitionOf(versionId)) as ReportSchemaDefinition;
     return definition.fields.filter((f) => (f.type === 'integer' || f.type === 'decimal') && f.aggregate !== 'none');
   }
 

@@ -47,7 +47,7 @@ export class ReviewsService {
       const { submission, target } = await this.submissions.byId(submissionId, actor.user as AuthenticatedUser, manager, true);
       this.checkRevision(submission, input.expectedRevision);
       const to = this.checkTransition(submission, input.decision);
-      const version = await this.storage.numberOf(manager, submission.submittedVersionId);
+      const version = await this.storage.numberOf(submission.submittedVersionId, manager);
       if (!version || version.number !== input.versionNumber) {
         throw conflict('stale_version', `Phiên bản đang chờ duyệt là ${version?.number ?? '—'}, không phải ${input.versionNumber}; hãy tải lại trước khi quyết định.`, {
           submittedVersion: version?.number ?? null,
@@ -71,7 +71,7 @@ export class ReviewsService {
       const { submission, target } = await this.submissions.byId(submissionId, actor.user as AuthenticatedUser, manager, true);
       this.checkRevision(submission, input.expectedRevision);
       const to = this.checkTransition(submission, 'reopen');
-      const version = (await this.storage.numberOf(manager, submission.submittedVersionId)) as { id: string; number: number };
+      const version = (await this.storage.numberOf(submission.submittedVersionId, manager)) as { id: string; number: number };
       const saved = await this.record(manager, actor, target, submission, {
         decision: 'reopen',
         to,
@@ -92,7 +92,7 @@ export class ReviewsService {
         WHERE r.submission_id = $1 ORDER BY r.decided_at, r.submission_revision`,
       [submissionId],
     );
-    const numbers = await this.storage.numbersOf(manager, [...new Set(reviews.map((review) => review.versionId))]);
+    const numbers = await this.storage.numbersOf([...new Set(reviews.map((review) => review.versionId))], manager);
     return reviews.map(({ versionId, ...review }) => ({ ...review, versionNumber: numbers.get(versionId) as number }));
   }
 
@@ -152,7 +152,7 @@ export class ReviewsService {
     if (to.length === 0) return;
     const base = this.config.get('PUBLIC_URL', { infer: true }) as string;
     const day = vietnamDateOf(review.decidedAt);
-    const definition = await this.storage.definitionOf(manager, review.versionId);
+    const definition = await this.storage.definitionOf(review.versionId, manager);
     await this.mail.enqueue(manager, {
       key: `review:${review.id}`,
       kind: `review.${review.decision}`,

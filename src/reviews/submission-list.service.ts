@@ -63,7 +63,8 @@ export class SubmissionListService {
       params,
     );
     const flagged = await this.flags.flagged(rows);
-    const numbers = await this.storage.numbersOf(this.db.manager, [...new Set(rows.flatMap((row) => [row.currentVersionId, row.submittedVersionId]).filter((id): id is string => id !== null))]);
+    const versionIds = rows.flatMap((row) => [row.currentVersionId, row.submittedVersionId]).filter((id): id is string => id !== null);
+    const numbers = await this.storage.numbersOf([...new Set(versionIds)]);
     const numberOf = (id: string | null) => (id === null ? null : (numbers.get(id) ?? null));
     const items = rows.map(({ obligationId: _o, periodType: _p, versionId: _v, currentVersionId, submittedVersionId, ...item }) => ({
       ...item,

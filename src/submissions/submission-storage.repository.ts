@@ -64,7 +64,8 @@ export interface UnitFieldSumRow {
 /**
  * The one owner of submission storage: every statement on `submission_versions`, `submission_row_pages`
  * and the `submission_rows` view is here, so a change to how versions and rows are stored touches one
- * file. Methods taking an EntityManager run inside the caller's transaction.
+ * file. A method whose first parameter is an EntityManager runs only inside the caller's transaction;
+ * one with an optional manager last reads outside a transaction unless given one.
  */
 @Injectable()
 export class SubmissionStorage {
@@ -179,13 +180,13 @@ export class SubmissionStorage {
   }
 
   /** A version's number by its id, undefined when there is none. */
-  async numberOf(manager: EntityManager, versionId: string | null): Promise<{ id: string; number: number } | undefined> {
+  async numberOf(versionId: string | null, manager: EntityManager = this.db.manager): Promise<{ id: string; number: number } | undefined> {
     const [version] = await manager.query('SELECT id, number FROM submission_versions WHERE id = $1', [versionId]);
     return version;
   }
 
   /** The numbers of some versions by id. */
-  async numbersOf(manager: EntityManager, versionIds: string[]): Promise<Map<string, number>> {
+  async numbersOf(versionIds: string[], manager: EntityManager = this.db.manager): Promise<Map<string, number>> {
     const numbers = new Map<string, number>();
     if (versionIds.length === 0) return numbers;
     const rows: Array<{ id: string; number: number }> = await manager.query('SELECT id, number FROM submission_versions WHERE id = ANY($1)', [versionIds]);
@@ -194,13 +195,13 @@ export class SubmissionStorage {
   }
 
   /** Number, hash and rows read of a version, to tell whether the same file was loaded before. */
-  async fingerprint(manager: EntityManager, versionId: string): Promise<{ number: number; sha256: string; rowsRead: number } | undefined> {
+  async fingerprint(versionId: string, manager: EntityManager = this.db.manager): Promise<{ number: number; sha256: string; rowsRead: number } | undefined> {
     const [version] = await manager.query('SELECT number, sha256, rows_read AS "rowsRead" FROM submission_versions WHERE id = $1', [versionId]);
     return version;
   }
 
   /** The schema a version was validated against. */
-  async definitionOf(manager: EntityManager, versionId: string): Promise<ReportSchemaDefinition | undefined> {
+  async definitionOf(versionId: string, manager: EntityManager = this.db.manager): Promise<ReportSchemaDefinition | undefined> {
     const [schema]: Array<{ definition: ReportSchemaDefinition }> = await manager.query(
       'SELECT s.definition FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id WHERE v.id = $1',
       [versionId],

@@ -222,7 +222,7 @@ export class SubmissionsService {
 
   private async view(target: SubmissionTarget, submission: Submission | null, manager: EntityManager = this.db.manager): Promise<SubmissionDto> {
     const ids = [submission?.currentVersionId, submission?.submittedVersionId].filter((id): id is string => !!id);
-    const numbers = await this.storage.numbersOf(manager, ids);
+    const numbers = await this.storage.numbersOf(ids, manager);
     return {
       id: submission?.id ?? null,
       obligationCode: target.obligation.code,

@@ -160,7 +160,7 @@ export class BackfillService {
       lock: { mode: 'pessimistic_write' },
     });
     if (current && (current.status === 'submitted' || current.status === 'approved')) {
-      const loadedBefore = current.submittedVersionId ? await this.storage.fingerprint(manager, current.submittedVersionId) : undefined;
+      const loadedBefore = current.submittedVersionId ? await this.storage.fingerprint(current.submittedVersionId, manager) : undefined;
       if (current.status === 'approved' && current.backfilled && loadedBefore?.sha256 === source.sha256) {
         return unitResult(origin, target.unit.code, 'unchanged', { ...who, versionNumber: loadedBefore.number, rowsRead: loadedBefore.rowsRead });
       }

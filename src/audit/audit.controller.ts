@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/access.decorators';
+import { Roles } from '../access/access.decorators';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { AuditQueryService } from './audit-query.service';
 import { AuditEventListDto, AuditQueryDto } from './dto/audit.dto';

@@ -4,11 +4,11 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError, forbidden } from '../common/app-error';
-import type { UserRole } from '../users/user.entity';
-import { ALLOWED_ROLES, PUBLIC_ROUTE, UNIT_SCOPE_PARAM } from './access.decorators';
-import type { AuthenticatedUser, TokenClaims } from './authenticated-user';
+import type { UserRole } from '../access/roles';
+import { ALLOWED_ROLES, PUBLIC_ROUTE, UNIT_SCOPE_PARAM } from '../access/access.decorators';
+import type { AuthenticatedUser, TokenClaims } from '../access/authenticated-user';
 import { WebSessionsService } from './sessions/web-sessions.service';
-import { assertCanAccessUnit } from './unit-scope';
+import { assertCanAccessUnit } from '../access/unit-scope';
 
 const unauthorized = (detail: string) => new AppError(401, 'unauthorized', 'Chưa đăng nhập', detail);
 

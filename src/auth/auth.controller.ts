@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../common/api-problems.decorator';
-import { Public } from './access.decorators';
+import { Public } from '../access/access.decorators';
 import { AuthService } from './auth.service';
 import { LoginThrottlerGuard } from './login-protection/login-throttler.guard';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';

@@ -7,7 +7,7 @@ import { AppError } from '../common/app-error';
 import type { Environment } from '../config/environment';
 import { verifyPassword } from '../users/password-hasher';
 import { User } from '../users/user.entity';
-import type { TokenClaims } from './authenticated-user';
+import type { TokenClaims } from '../access/authenticated-user';
 import { LoginResponseDto } from './dto/login.dto';
 import { AccountLockout } from './login-protection/account-lockout.service';
 

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { PUBLIC_OPERATION } from '../auth/access.decorators';
+import { PUBLIC_OPERATION } from '../access/access.decorators';
 import { ProblemDetails, ProblemFieldError } from '../common/problem';
 
 export const OPENAPI_PATH = 'api/docs';

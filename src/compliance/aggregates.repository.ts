@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { SubmissionStorage } from '../submissions/submission-storage.repository';
 import type { GroupValue, PeriodStats } from './domain/aggregate-groups';
 
 export interface PeriodAggregation {
@@ -32,40 +31,20 @@ export interface AggregateColumn {
 /** Sums, averages and counts of numeric fields over the rows of each approved submission's submitted version. */
 @Injectable()
 export class AggregatesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly storage: SubmissionStorage) {}
 
   async aggregate(obligationId: string, periodKey: string, schemaVersionId: string | null, columns: AggregateColumn[], groupKeys: string[]): Promise<PeriodAggregation> {
-    const [included]: Array<{ units: number; other: number }> = await this.db.query(
-      `SELECT count(*)::int AS units, count(*) FILTER (WHERE v.schema_version_id IS DISTINCT FROM $3::uuid)::int AS other
-         FROM submissions s JOIN submission_versions v ON v.id = s.submitted_version_id
-        WHERE s.obligation_id = $1 AND s.period_key = $2 AND s.status = 'approved'`,
-      [obligationId, periodKey, schemaVersionId],
-    );
+    const included = await this.storage.approvedCount(obligationId, periodKey, schemaVersionId);
     const rows: StatRow[] =
       columns.length === 0 || included.units === 0
         ? []
-        : await this.db.query(
-            `SELECT g.grp AS "values", k.key AS field,
-                    sum(v.value)::text AS sum, avg(v.value)::text AS avg,
-                    count(*)::int AS count, count(DISTINCT s.unit_id)::int AS units,
-                    sum(v.value * v.weight)::text AS "weightedSum", sum(v.weight)::text AS "weightTotal",
-                    count(DISTINCT s.unit_id) FILTER (WHERE v.weight IS NOT NULL)::int AS "weightedUnits"
-               FROM submissions s
-               JOIN submission_rows r ON r.version_id = s.submitted_version_id
-               CROSS JOIN LATERAL (
-                 SELECT coalesce(jsonb_agg(r.data -> f.key ORDER BY f.ord), '[]'::jsonb) AS grp
-                   FROM unnest($4::text[]) WITH ORDINALITY AS f(key, ord)
-               ) g
-               CROSS JOIN unnest($3::text[], $5::text[]) AS k(key, weight_key)
-               CROSS JOIN LATERAL (
-                 SELECT (r.data ->> k.key)::numeric AS value,
-                        CASE WHEN jsonb_typeof(r.data -> k.weight_key) = 'number' THEN (r.data ->> k.weight_key)::numeric END AS weight
-               ) v
-              WHERE s.obligation_id = $1 AND s.period_key = $2 AND s.status = 'approved'
-                AND jsonb_typeof(r.data -> k.key) = 'number'
-              GROUP BY g.grp, k.key`,
-            [obligationId, periodKey, columns.map((c) => c.key), groupKeys, columns.map((c) => c.weightField ?? '')],
-          );
+        : ((await this.storage.approvedFieldStats(
+            obligationId,
+            periodKey,
+            columns.map((c) => c.key),
+            groupKeys,
+            columns.map((c) => c.weightField ?? ''),
+          )) as StatRow[]);
     const stats: PeriodStats = new Map();
     for (const row of rows) {
       const id = JSON.stringify(row.values);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { AggregatesService } from './aggregates.service';
 import { ComplianceContext } from './compliance-context.service';
 import { CompletionService } from './completion.service';

@@ -1,4 +1,4 @@
-import type { UserRole } from '../users/user.entity';
+import type { UserRole } from '../access/roles';
 
 /** Roles that see national figures; province officers only ever see their own unit's row of a matrix. */
 export const NATIONAL_ROLES: UserRole[] = ['ministry_reviewer', 'compliance_officer', 'admin'];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ObligationsModule } from '../obligations/obligations.module';
 import { PeriodsModule } from '../periods/periods.module';
+import { SubmissionStorageModule } from '../submissions/submission-storage.module';
 import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
 import { AggregatesController } from './aggregates.controller';
@@ -18,7 +19,7 @@ import { OwingContactsService } from './owing-contacts.service';
 
 /** Completion, matrices, national aggregates and their exports (the workspace's /theo-doi page shows them). */
 @Module({
-  imports: [ObligationsModule, PeriodsModule, UnitsModule, UsersModule],
+  imports: [ObligationsModule, PeriodsModule, UnitsModule, UsersModule, SubmissionStorageModule],
   controllers: [CompletionController, MatrixController, AggregatesController],
   providers: [
     ComplianceContext,

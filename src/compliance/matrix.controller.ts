@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, CurrentUser, Roles } from '../auth/access.decorators';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ALL_ROLES, CurrentUser, Roles } from '../access/access.decorators';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { ApiFileResponse, XLSX_MEDIA_TYPE } from '../common/api-file.decorator';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { ComplianceExportsService } from './compliance-exports.service';

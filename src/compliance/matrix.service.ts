@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { unitFilterFor } from '../auth/unit-scope';
+import type { AuthenticatedUser } from '../access/authenticated-user';
+import { unitFilterFor } from '../access/unit-scope';
 import { expectsUnit } from '../obligations/expected-units';
 import type { Period } from '../periods/domain';
 import type { PeriodSchedule } from '../periods/period-schedule';

@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags, type SchemaObject } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type Redis from 'ioredis';
-import { Public } from '../auth/access.decorators';
+import { Public } from '../access/access.decorators';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { REDIS } from '../redis/redis.module';
 

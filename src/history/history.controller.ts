@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { ALL_ROLES, Roles, UnitScoped } from '../auth/access.decorators';
+import { ALL_ROLES, Roles, UnitScoped } from '../access/access.decorators';
 import { unprocessable } from '../common/app-error';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { ObligationPeriodsService } from '../obligations/obligation-periods.service';

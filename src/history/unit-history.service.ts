@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Obligation } from '../obligations/obligation.entity';
 import type { Period } from '../periods/domain';
+import { SubmissionStorage } from '../submissions/submission-storage.repository';
 import { UnitLineageService, type UnitOnDate } from '../units/unit-lineage.service';
-import type { FieldDefinition } from '../validation/domain/schema-definition';
 
 export interface UnitPeriodValues {
   periodKey: string;
@@ -19,29 +17,20 @@ export interface UnitPeriodValues {
 @Injectable()
 export class UnitHistoryService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly storage: SubmissionStorage,
     private readonly lineage: UnitLineageService,
   ) {}
 
   async valuesFor(obligation: Obligation, period: Period, unitId: string): Promise<UnitPeriodValues> {
     const units = await this.lineage.standingFor(unitId, period.end);
-    const approved: Array<{ unit_id: string; version_id: string; definition: { fields: FieldDefinition[] } }> = await this.db.query(
-      `SELECT s.unit_id, s.submitted_version_id AS version_id, sv.definition
-         FROM submissions s JOIN submission_versions v ON v.id = s.submitted_version_id JOIN report_schema_versions sv ON sv.id = v.schema_version_id
-        WHERE s.obligation_id = $1 AND s.period_key = $2 AND s.unit_id = ANY($3::uuid[]) AND s.status = 'approved'`,
-      [obligation.id, period.key, units.map((u) => u.id)],
-    );
+    const approved = await this.storage.approvedVersionsOf(obligation.id, period.key, units.map((u) => u.id));
     const values: Record<string, number> = {};
     if (approved.length > 0) {
       const fields = approved[0].definition.fields.filter((f) => (f.type === 'integer' || f.type === 'decimal') && f.aggregate !== 'none');
-      const rows: Array<{ key: string; unit_sum: string; unit_rows: number; weighted_sum: string | null; weight_total: string | null }> = await this.db.query(
-        `SELECT k.key, r.version_id AS unit_id, sum((r.data ->> k.key)::numeric) AS unit_sum, count(*)::int AS unit_rows,
-                sum((r.data ->> k.key)::numeric * (r.data ->> k.weight_key)::numeric) FILTER (WHERE jsonb_typeof(r.data -> k.weight_key) = 'number') AS weighted_sum,
-                sum((r.data ->> k.weight_key)::numeric) FILTER (WHERE jsonb_typeof(r.data -> k.weight_key) = 'number') AS weight_total
-           FROM submission_rows r CROSS JOIN unnest($2::text[], $3::text[]) AS k(key, weight_key)
-          WHERE r.version_id = ANY($1::uuid[]) AND jsonb_typeof(r.data -> k.key) = 'number'
-          GROUP BY k.key, r.version_id`,
-        [approved.map((a) => a.version_id), fields.map((f) => f.key), fields.map((f) => (f.aggregate === 'weighted_avg' ? (f.weightField ?? '') : ''))],
+      const rows = await this.storage.unitFieldSums(
+        approved.map((a) => a.version_id),
+        fields.map((f) => f.key),
+        fields.map((f) => (f.aggregate === 'weighted_avg' ? (f.weightField ?? '') : '')),
       );
       for (const field of fields) {
         const perUnit = rows.filter((row) => row.key === field.key);

@@ -10,7 +10,7 @@ import { formatVietnameseDate, formatVietnameseDateTime } from '../common/vietna
 import type { Environment } from '../config/environment';
 import type { Obligation } from '../obligations/obligation.entity';
 import type { PeriodSchedule } from '../periods/period-schedule';
-import type { SubmissionTarget } from '../submissions/submission-target.service';
+import type { SubmissionTarget } from '../submission-targets/submission-target.service';
 import { entryLockState } from './entry-lock';
 import { EntryLockException } from './entry-lock-exception.entity';
 

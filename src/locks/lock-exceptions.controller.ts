@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { Roles } from '../auth/access.decorators';
+import { Roles } from '../access/access.decorators';
 import { type Actor, CurrentActor } from '../audit/actor';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { ObligationsService } from '../obligations/obligations.service';
-import { SubmissionTargetService } from '../submissions/submission-target.service';
+import { SubmissionTargetService } from '../submission-targets/submission-target.service';
 import { EntryLocksService } from './entry-locks.service';
 
 export class GrantExceptionDto {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { attachmentDisposition } from '../common/content-disposition';
-import { ALL_ROLES, Roles } from '../auth/access.decorators';
+import { ALL_ROLES, Roles } from '../access/access.decorators';
 import { type Actor, CurrentActor } from '../audit/actor';
 import { ApiFileResponse, XLSX_MEDIA_TYPE } from '../common/api-file.decorator';
 import { ApiSecured } from '../common/api-problems.decorator';

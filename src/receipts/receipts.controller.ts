@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, CurrentUser, Roles } from '../auth/access.decorators';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ALL_ROLES, CurrentUser, Roles } from '../access/access.decorators';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { ReceiptDto, ReceiptListDto, ReceiptPublicKeysDto, ReceiptQueryDto, VerificationDto, VerifyReceiptDto } from './dto/receipt.dto';
 import { receiptPage } from './receipt-page';

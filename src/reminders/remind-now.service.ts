@@ -7,7 +7,7 @@ import { Clock } from '../common/clock';
 import { ObligationPeriodsService } from '../obligations/obligation-periods.service';
 import { ObligationsService } from '../obligations/obligations.service';
 import { vietnamDateOf } from '../periods/domain';
-import { SubmissionTargetService } from '../submissions/submission-target.service';
+import { SubmissionTargetService } from '../submission-targets/submission-target.service';
 import { CampaignRunner } from './campaign-runner';
 import { manualStage } from './domain/reminder-stage';
 import { RemindNowDto, RemindNowResultDto } from './dto/remind-now.dto';

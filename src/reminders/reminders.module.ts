@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
 import { ObligationsModule } from '../obligations/obligations.module';
 import { PeriodsModule } from '../periods/periods.module';
-import { SubmissionsModule } from '../submissions/submissions.module';
+import { SubmissionTargetsModule } from '../submission-targets/submission-targets.module';
 import { UnitsModule } from '../units/units.module';
 import { CampaignRunner } from './campaign-runner';
 import { CampaignSummary } from './campaign-summary';
@@ -18,7 +18,7 @@ import { RemindersController } from './reminders.controller';
 
 /** Reminder planning (the tick use case, "remind now") and the operations routes, in every role. */
 @Module({
-  imports: [BullModule.registerQueue({ name: REMINDERS_QUEUE }), MailModule, PeriodsModule, ObligationsModule, SubmissionsModule, UnitsModule],
+  imports: [BullModule.registerQueue({ name: REMINDERS_QUEUE }), MailModule, PeriodsModule, ObligationsModule, SubmissionTargetsModule, UnitsModule],
   controllers: [RemindersController],
   providers: [ReminderSettings, ReminderRepository, PlanningLock, CampaignSummary, CampaignRunner, ReminderScheduler, RemindNowService, ReminderQueryService],
   exports: [BullModule, ReminderScheduler, ReminderSettings],

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Environment } from '../config/environment';
 import { parsePeriodKeyFor, type PeriodType, previousPeriod, samePeriodLastYear } from '../periods/domain';
+import { SubmissionStorage } from '../submissions/submission-storage.repository';
 import type { FieldDefinition } from '../validation/domain/schema-definition';
 import { compareTotals, type FieldTotals } from './domain/period-comparison';
 
@@ -29,6 +30,7 @@ export class ChangeFlagsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: ConfigService<Environment, true>,
+    private readonly storage: SubmissionStorage,
   ) {}
 
   async flagged(candidates: FlagCandidate[]): Promise<Set<string>> {
@@ -65,22 +67,13 @@ export class ChangeFlagsService {
 
   /** The numeric, aggregated fields of each version's schema. */
   private async numericFields(versionIds: string[]): Promise<Map<string, FieldDefinition[]>> {
-    const rows: Array<{ id: string; fields: FieldDefinition[] }> = await this.db.query(
-      `SELECT v.id, s.definition -> 'fields' AS fields FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id WHERE v.id = ANY($1::uuid[])`,
-      [versionIds],
-    );
+    const rows = await this.storage.fieldsOf(versionIds);
     return new Map(rows.map((row) => [row.id, row.fields.filter((f) => (f.type === 'integer' || f.type === 'decimal') && f.aggregate !== 'none')]));
   }
 
   /** Sums of every numeric value over each version's rows. */
   private async totals(versionIds: string[]): Promise<Map<string, FieldTotals>> {
-    const rows: Array<{ versionId: string; key: string; total: string }> = await this.db.query(
-      `SELECT r.version_id AS "versionId", e.key, sum((e.value)::text::numeric) AS total
-         FROM submission_rows r CROSS JOIN LATERAL jsonb_each(r.data) AS e(key, value)
-        WHERE r.version_id = ANY($1::uuid[]) AND jsonb_typeof(e.value) = 'number'
-        GROUP BY r.version_id, e.key`,
-      [versionIds],
-    );
+    const rows = await this.storage.allNumericTotals(versionIds);
     const totals = new Map<string, FieldTotals>();
     for (const row of rows) totals.set(row.versionId, { ...totals.get(row.versionId), [row.key]: Number(row.total) });
     return totals;

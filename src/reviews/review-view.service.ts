@@ -2,17 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import type { Environment } from '../config/environment';
 import { UnitHistoryService } from '../history/unit-history.service';
 import { type Period, previousPeriod, samePeriodLastYear } from '../periods/domain';
-import type { SubmissionTarget } from '../submissions/submission-target.service';
+import type { SubmissionTarget } from '../submission-targets/submission-target.service';
+import { SubmissionStorage } from '../submissions/submission-storage.repository';
 import { SubmissionsService } from '../submissions/submissions.service';
-import type { FieldDefinition } from '../validation/domain/schema-definition';
+import type { FieldDefinition, ReportSchemaDefinition } from '../validation/domain/schema-definition';
 import { compareTotals, type FieldTotals } from './domain/period-comparison';
 import { ComparisonDto, ReviewViewDto } from './dto/review.dto';
 import { ReviewsService } from './reviews.service';
-import { storedRowsSlice } from '../submissions/stored-rows';
 
 const PREVIEW_ROWS = 100;
 
@@ -25,6 +25,7 @@ export class ReviewViewService {
     private readonly reviews: ReviewsService,
     private readonly config: ConfigService<Environment, true>,
     private readonly history: UnitHistoryService,
+    private readonly storage: SubmissionStorage,
   ) {}
 
   async view(submissionId: string, user: AuthenticatedUser): Promise<ReviewViewDto> {
@@ -36,9 +37,7 @@ export class ReviewViewService {
     return {
       submission: await this.submissions.viewOf(target, submission),
       version: versionId ? await this.submissions.versionById(versionId) : null,
-      rows: versionId
-        ? await storedRowsSlice(this.db, versionId, 0, PREVIEW_ROWS)
-        : [],
+      rows: versionId ? await this.storage.rowsSlice(versionId, 0, PREVIEW_ROWS) : [],
       thresholdPercent,
       previousPeriod: await this.compare(target, previousPeriod(target.period), fields, totals, thresholdPercent),
       samePeriodLastYear: await this.compare(target, samePeriodLastYear(target.period), fields, totals, thresholdPercent),
@@ -62,11 +61,7 @@ export class ReviewViewService {
         changes: compareTotals(fields, current, anyApproved ? before.values : null, threshold),
       };
     }
-    const [other] = await this.db.query(
-      `SELECT s.status, s.submitted_version_id AS "versionId", v.number FROM submissions s LEFT JOIN submission_versions v ON v.id = s.submitted_version_id
-        WHERE s.obligation_id = $1 AND s.period_key = $2 AND s.unit_id = $3`,
-      [target.obligation.id, period.key, target.unit.id],
-    );
+    const other = await this.storage.submittedOf(target.obligation.id, period.key, target.unit.id);
     const previous = other?.versionId ? await this.totals(other.versionId, fields) : null;
     return {
       periodKey: period.key,
@@ -87,34 +82,28 @@ export class ReviewViewService {
   /** After a return: what the officer changed between the returned version and the one now submitted. */
   private async changesSinceLastReview(submissionId: string, versionId: string | null): Promise<ReviewViewDto['changesSinceLastReview']> {
     if (!versionId) return null;
-    const [last] = await this.db.query(
-      `SELECT v.number AS "from", (SELECT number FROM submission_versions WHERE id = $2) AS "to", r.comment
-         FROM reviews r JOIN submission_versions v ON v.id = r.version_id
+    const [last]: Array<{ versionId: string; comment: string | null }> = await this.db.query(
+      `SELECT r.version_id AS "versionId", r.comment FROM reviews r
         WHERE r.submission_id = $1 AND r.decision IN ('return', 'reopen') ORDER BY r.decided_at DESC LIMIT 1`,
-      [submissionId, versionId],
+      [submissionId],
     );
-    if (!last || last.from === last.to) return null;
-    return { returnedComment: last.comment, ...(await this.submissions.diffVersions(submissionId, last.from, last.to)) };
+    if (!last) return null;
+    const numbers = await this.storage.numbersOf([last.versionId, versionId]);
+    const from = numbers.get(last.versionId) as number;
+    const to = numbers.get(versionId) as number;
+    if (from === to) return null;
+    return { returnedComment: last.comment, ...(await this.submissions.diffVersions(submissionId, from, to)) };
   }
 
   private async numericFields(versionId: string): Promise<FieldDefinition[]> {
-    const [{ definition }] = await this.db.query(
-      'SELECT s.definition FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id WHERE v.id = $1',
-      [versionId],
-    );
-    return (definition.fields as FieldDefinition[]).filter((f) => (f.type === 'integer' || f.type === 'decimal') && f.aggregate !== 'none');
+    const definition = (await this.storage.definitionOf(versionId)) as ReportSchemaDefinition;
+    return definition.fields.filter((f) => (f.type === 'integer' || f.type === 'decimal') && f.aggregate !== 'none');
   }
 
   /** Sums of numeric fields over a version's rows. */
   private async totals(versionId: string, fields: FieldDefinition[]): Promise<FieldTotals> {
     if (fields.length === 0) return {};
-    const rows: Array<{ key: string; total: string | null }> = await this.db.query(
-      `SELECT k.key, sum((r.data ->> k.key)::numeric) AS total
-         FROM submission_rows r CROSS JOIN unnest($2::text[]) AS k(key)
-        WHERE r.version_id = $1 AND jsonb_typeof(r.data -> k.key) = 'number'
-        GROUP BY k.key`,
-      [versionId, fields.map((f) => f.key)],
-    );
+    const rows = await this.storage.fieldTotals(versionId, fields.map((f) => f.key));
     return Object.fromEntries(rows.filter((row) => row.total !== null).map((row) => [row.key, Number(row.total)]));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, CurrentUser, Roles } from '../auth/access.decorators';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ALL_ROLES, CurrentUser, Roles } from '../access/access.decorators';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { type Actor, CurrentActor } from '../audit/actor';
 import { AuditEventListDto } from '../audit/dto/audit.dto';
 import { AuditQueryService } from '../audit/audit-query.service';

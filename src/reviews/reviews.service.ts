@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import type { Actor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict } from '../common/app-error';
@@ -11,11 +11,11 @@ import { MailService } from '../mail/mail.service';
 import { ObligationBodiesService } from '../obligations/obligation-bodies.service';
 import { vietnamDateOf } from '../periods/domain';
 import { DepartmentsService } from '../units/departments.service';
-import type { ReportSchemaDefinition } from '../validation/domain/schema-definition';
 import { nextStatus, type SubmissionAction, transitionRefusal } from '../submissions/domain/submission-status';
 import type { SubmissionDto } from '../submissions/dto/submission.dto';
 import { Submission } from '../submissions/submission.entity';
-import type { SubmissionTarget } from '../submissions/submission-target.service';
+import type { SubmissionTarget } from '../submission-targets/submission-target.service';
+import { SubmissionStorage } from '../submissions/submission-storage.repository';
 import { SubmissionsService } from '../submissions/submissions.service';
 import { DecisionDto, ReopenDto, ReviewDto } from './dto/review.dto';
 import { Review, type ReviewRemark } from './review.entity';
@@ -39,6 +39,7 @@ export class ReviewsService {
     private readonly config: ConfigService<Environment, true>,
     private readonly bodies: ObligationBodiesService,
     private readonly departments: DepartmentsService,
+    private readonly storage: SubmissionStorage,
   ) {}
 
   async decide(submissionId: string, input: DecisionDto, actor: Actor): Promise<SubmissionDto> {
@@ -46,7 +47,7 @@ export class ReviewsService {
       const { submission, target } = await this.submissions.byId(submissionId, actor.user as AuthenticatedUser, manager, true);
       this.checkRevision(submission, input.expectedRevision);
       const to = this.checkTransition(submission, input.decision);
-      const [version] = await manager.query('SELECT id, number FROM submission_versions WHERE id = $1', [submission.submittedVersionId]);
+      const version = await this.storage.numberOf(submission.submittedVersionId, manager);
       if (!version || version.number !== input.versionNumber) {
         throw conflict('stale_version', `Phiên bản đang chờ duyệt là ${version?.number ?? '—'}, không phải ${input.versionNumber}; hãy tải lại trước khi quyết định.`, {
           submittedVersion: version?.number ?? null,
@@ -70,7 +71,7 @@ export class ReviewsService {
       const { submission, target } = await this.submissions.byId(submissionId, actor.user as AuthenticatedUser, manager, true);
       this.checkRevision(submission, input.expectedRevision);
       const to = this.checkTransition(submission, 'reopen');
-      const [version] = await manager.query('SELECT id, number FROM submission_versions WHERE id = $1', [submission.submittedVersionId]);
+      const version = (await this.storage.numberOf(submission.submittedVersionId, manager)) as { id: string; number: number };
       const saved = await this.record(manager, actor, target, submission, {
         decision: 'reopen',
         to,
@@ -84,13 +85,15 @@ export class ReviewsService {
   }
 
   async history(submissionId: string, manager: EntityManager = this.db.manager): Promise<ReviewDto[]> {
-    return manager.query(
-      `SELECT r.id, r.decision, v.number AS "versionNumber", r.comment, r.remarks, u.email AS "reviewerEmail",
+    const reviews: Array<Omit<ReviewDto, 'versionNumber'> & { versionId: string }> = await manager.query(
+      `SELECT r.id, r.decision, r.version_id AS "versionId", r.comment, r.remarks, u.email AS "reviewerEmail",
               r.reviewer_role AS "reviewerRole", r.decided_at AS "decidedAt"
-         FROM reviews r JOIN submission_versions v ON v.id = r.version_id LEFT JOIN users u ON u.id = r.reviewer_id
+         FROM reviews r LEFT JOIN users u ON u.id = r.reviewer_id
         WHERE r.submission_id = $1 ORDER BY r.decided_at, r.submission_revision`,
       [submissionId],
     );
+    const numbers = await this.storage.numbersOf([...new Set(reviews.map((review) => review.versionId))], manager);
+    return reviews.map(({ versionId, ...review }) => ({ ...review, versionNumber: numbers.get(versionId) as number }));
   }
 
   private checkRevision(submission: Submission, expected: number): void {
@@ -149,10 +152,7 @@ export class ReviewsService {
     if (to.length === 0) return;
     const base = this.config.get('PUBLIC_URL', { infer: true }) as string;
     const day = vietnamDateOf(review.decidedAt);
-    const [schema]: Array<{ definition: ReportSchemaDefinition }> = await manager.query(
-      'SELECT s.definition FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id WHERE v.id = $1',
-      [review.versionId],
-    );
+    const definition = await this.storage.definitionOf(review.versionId, manager);
     await this.mail.enqueue(manager, {
       key: `review:${review.id}`,
       kind: `review.${review.decision}`,
@@ -169,7 +169,7 @@ export class ReviewsService {
         decidedAt: review.decidedAt,
         comment: review.comment,
         remarks: review.remarks,
-        fieldLabels: Object.fromEntries((schema?.definition.fields ?? []).map((field) => [field.key, field.label])),
+        fieldLabels: Object.fromEntries((definition?.fields ?? []).map((field) => [field.key, field.label])),
         link: pageUrl(base, submissionPagePath(target.obligation.code, target.period.key, target.unit.id)),
       }),
       context: { submissionId: review.submissionId, reviewId: review.id },

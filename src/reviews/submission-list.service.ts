@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { unitFilterFor } from '../auth/unit-scope';
+import type { AuthenticatedUser } from '../access/authenticated-user';
+import { unitFilterFor } from '../access/unit-scope';
 import type { PeriodType } from '../periods/domain';
+import { SubmissionStorage } from '../submissions/submission-storage.repository';
 import { ChangeFlagsService } from './change-flags.service';
 import { SubmissionListDto, SubmissionListItemDto, SubmissionListQueryDto } from './dto/review.dto';
 
@@ -19,7 +20,7 @@ const SORTS: Record<string, string> = {
 /** A queue filtered on flagged changes is computed whole before paging; beyond this many, narrow the filters. */
 const MAX_FLAG_FILTERED = 5000;
 
-type ListRow = SubmissionListItemDto & { obligationId: string; periodType: PeriodType; versionId: string | null };
+type ListRow = SubmissionListItemDto & { obligationId: string; periodType: PeriodType; versionId: string | null; currentVersionId: string | null; submittedVersionId: string | null };
 
 /** Submissions across units, for the review queue; officers only ever see their own unit. */
 @Injectable()
@@ -27,6 +28,7 @@ export class SubmissionListService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly flags: ChangeFlagsService,
+    private readonly storage: SubmissionStorage,
   ) {}
 
   async list(query: SubmissionListQueryDto, user: AuthenticatedUser): Promise<SubmissionListDto> {
@@ -52,15 +54,24 @@ export class SubmissionListService {
       `SELECT s.id, o.code AS "obligationCode", s.obligation_id AS "obligationId", o.period_type AS "periodType",
               coalesce(s.submitted_version_id, s.current_version_id) AS "versionId", s.period_key AS "periodKey", s.unit_id AS "unitId", u.code AS "unitCode", u.name AS "unitName",
               s.status, s.submitted_at AS "submittedAt", s.on_time AS "onTime", s.days_late AS "daysLate",
-              cv.number AS "currentVersion", sv.number AS "submittedVersion", s.version_count AS "versionCount", s.revision,
+              NULL::int AS "currentVersion", NULL::int AS "submittedVersion", s.version_count AS "versionCount", s.revision,
+              s.current_version_id AS "currentVersionId", s.submitted_version_id AS "submittedVersionId",
               (SELECT count(*)::int FROM reviews r WHERE r.submission_id = s.id AND r.decision = 'return') AS "returnCount"
-       ${from.replace('WHERE', 'LEFT JOIN submission_versions cv ON cv.id = s.current_version_id LEFT JOIN submission_versions sv ON sv.id = s.submitted_version_id WHERE')}
+       ${from}
        ORDER BY ${SORTS[query.sort ?? 'submittedAt']}, u.code, s.id
        LIMIT ${byFlag ? MAX_FLAG_FILTERED : pageSize} OFFSET ${byFlag ? 0 : (page - 1) * pageSize}`,
       params,
     );
     const flagged = await this.flags.flagged(rows);
-    const items = rows.map(({ obligationId: _o, periodType: _p, versionId: _v, ...item }) => ({ ...item, flagged: flagged.has(item.id) }));
+    const versionIds = rows.flatMap((row) => [row.currentVersionId, row.submittedVersionId]).filter((id): id is string => id !== null);
+    const numbers = await this.storage.numbersOf([...new Set(versionIds)]);
+    const numberOf = (id: string | null) => (id === null ? null : (numbers.get(id) ?? null));
+    const items = rows.map(({ obligationId: _o, periodType: _p, versionId: _v, currentVersionId, submittedVersionId, ...item }) => ({
+      ...item,
+      currentVersion: numberOf(currentVersionId),
+      submittedVersion: numberOf(submittedVersionId),
+      flagged: flagged.has(item.id),
+    }));
     if (!byFlag) return { items, total, page, pageSize };
     const matching = items.filter((item) => item.flagged === (query.flagged === 'true'));
     return { items: matching.slice((page - 1) * pageSize, page * pageSize), total: matching.length, page, pageSize };

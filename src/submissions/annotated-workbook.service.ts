@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
 import { type AppError, notFound, unprocessable } from '../common/app-error';
 import type { Environment } from '../config/environment';
 import type { ReportSchemaDefinition } from '../validation/domain/schema-definition';
-import type { ValidationReport } from '../validation/domain/validation-report';
 import { openUpload, type OpenedUpload } from '../validation/parsing/read-upload';
 import { annotateWorkbook } from './annotated-workbook';
-import { SubmissionTargetService } from './submission-target.service';
+import { SubmissionStorage } from './submission-storage.repository';
+import { SubmissionTargetService } from '../submission-targets/submission-target.service';
 import { uploadLimitsFrom } from './upload-limits.provider';
 
 /** Beyond this many rows, a workbook in memory would cost too much; the report table serves instead. */
@@ -36,20 +34,14 @@ export interface AnnotatedWorkbook {
 @Injectable()
 export class AnnotatedWorkbookService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly storage: SubmissionStorage,
     private readonly targets: SubmissionTargetService,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
   async build(code: string, periodKey: string, unitId: string, number: number): Promise<AnnotatedWorkbook> {
     const target = await this.targets.resolve(code, periodKey, unitId);
-    const [version]: Array<{ content: Buffer; format: string; originalName: string; mediaType: string; report: ValidationReport; definition: ReportSchemaDefinition }> =
-      await this.db.query(
-        `SELECT v.content, v.format, v.original_name AS "originalName", v.media_type AS "mediaType", v.report, s.definition
-           FROM submission_versions v JOIN submissions sub ON sub.id = v.submission_id JOIN report_schema_versions s ON s.id = v.schema_version_id
-          WHERE sub.obligation_id = $1 AND sub.period_key = $2 AND sub.unit_id = $3 AND v.number = $4`,
-        [target.obligation.id, target.period.key, target.unit.id, number],
-      );
+    const version = await this.storage.fileWithReport(target.obligation.id, target.period.key, target.unit.id, number);
     if (!version) throw notFound('phiên bản báo cáo', String(number));
     const { report } = version;
     if (report.issues.every((issue) => issue.severity === 'info')) {

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { TypedRow } from '../validation/domain/cell-value';
 
 /** A page holds at most this many rows, and is sent early once it holds PAGE_BYTES of JSON. */
@@ -11,11 +10,20 @@ const COMMA = ','.charCodeAt(0);
 const CLOSE = ']'.charCodeAt(0);
 const CLOSE_OBJECT = '}'.charCodeAt(0);
 
+/** One page of typed rows as the storage inserts it: `rows` is the jsonb array in binary jsonb format. */
+export interface RowPage {
+  firstRow: number;
+  lastRow: number;
+  rowCount: number;
+  rows: Buffer;
+}
+
 /**
  * Stores typed rows as pages (SubmissionRowPage), one page in flight while the next is being parsed,
  * so memory stays flat however long the file is and the database works alongside parsing. Each page
  * is one jsonb array written straight as UTF-8 into one of two reusable buffers (the other may still
  * be in flight) and sent in PostgreSQL's binary jsonb format: no string to join, measure and re-encode.
+ * Made by SubmissionStorage.rowWriter, which owns the insert.
  */
 export class SubmissionRowWriter {
   private filling = new PageBuffer();
@@ -23,10 +31,9 @@ export class SubmissionRowWriter {
   private inFlight: Promise<void>;
   private failure: unknown = null;
 
-  /** `before`: a statement already running on the manager's connection (the version insert); pages follow it. */
+  /** `before`: a statement already running on the insert's connection (the version insert); pages follow it. */
   constructor(
-    private readonly manager: EntityManager,
-    private readonly versionId: string,
+    private readonly insertPage: (page: RowPage) => Promise<unknown>,
     before: Promise<unknown> = Promise.resolve(),
   ) {
     this.inFlight = this.kept(before);
@@ -59,12 +66,7 @@ export class SubmissionRowWriter {
     // The buffer just sent stays untouched until its insert is done: the next send awaits inFlight first.
     [this.filling, this.spare] = [this.spare, this.filling];
     this.filling.reset();
-    this.inFlight = this.kept(
-      this.manager.query(
-        `INSERT INTO submission_row_pages (version_id, first_row, last_row, row_count, rows) VALUES ($1, $2, $3, $4, $5::jsonb)`,
-        [this.versionId, firstRow, lastRow, rows, page],
-      ),
-    );
+    this.inFlight = this.kept(this.insertPage({ firstRow, lastRow, rowCount: rows, rows: page }));
   }
 
   /** The failure is kept, not left unhandled, and rethrown at the next send or flush. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ALL_ROLES, Roles, UnitScoped } from '../auth/access.decorators';
+import { ALL_ROLES, Roles, UnitScoped } from '../access/access.decorators';
 import { type Actor, CurrentActor } from '../audit/actor';
 import { ApiFileResponse, XLSX_MEDIA_TYPE } from '../common/api-file.decorator';
 import { ApiSecured } from '../common/api-problems.decorator';

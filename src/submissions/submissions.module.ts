@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { LockExceptionsController } from '../locks/lock-exceptions.controller';
 import { LocksModule } from '../locks/locks.module';
 import { ObligationsModule } from '../obligations/obligations.module';
 import { PeriodsModule } from '../periods/periods.module';
 import { ReceiptsModule } from '../receipts/receipts.module';
+import { SubmissionTargetsModule } from '../submission-targets/submission-targets.module';
 import { AnnotatedWorkbookService } from './annotated-workbook.service';
 import { UnitsModule } from '../units/units.module';
 import { BackfillController } from './backfill/backfill.controller';
 import { BackfillService } from './backfill/backfill.service';
 import { MultipartFileInterceptor } from './multipart-file.interceptor';
-import { SubmissionTargetService } from './submission-target.service';
+import { SubmissionStorageModule } from './submission-storage.module';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
 import { TasksController } from './tasks.controller';
@@ -25,9 +25,11 @@ import { UploadService } from './upload.service';
     PeriodsModule,
     ReceiptsModule,
     UnitsModule,
+    SubmissionStorageModule,
+    SubmissionTargetsModule,
   ],
-  controllers: [SubmissionsController, TasksController, LockExceptionsController, BackfillController],
-  providers: [SubmissionsService, UploadService, SubmissionTargetService, AnnotatedWorkbookService, TasksService, BackfillService, MultipartFileInterceptor],
-  exports: [SubmissionsService, SubmissionTargetService],
+  controllers: [SubmissionsController, TasksController, BackfillController],
+  providers: [SubmissionsService, UploadService, AnnotatedWorkbookService, TasksService, BackfillService, MultipartFileInterceptor],
+  exports: [SubmissionsService, SubmissionStorageModule],
 })
 export class SubmissionsModule {}

@@ -8,8 +8,8 @@ import { conflict, notFound, unprocessable } from '../common/app-error';
 import { EntryLocksService } from '../locks/entry-locks.service';
 import { ReceiptsService } from '../receipts/receipts.service';
 import { ObligationPeriodsService } from '../obligations/obligation-periods.service';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { assertCanAccessUnit } from '../auth/unit-scope';
+import type { AuthenticatedUser } from '../access/authenticated-user';
+import { assertCanAccessUnit } from '../access/unit-scope';
 import { Obligation } from '../obligations/obligation.entity';
 import { ObligationBodiesService } from '../obligations/obligation-bodies.service';
 import { BACKFILL_INSTEAD, isTracked, periodNotTracked } from '../obligations/tracking';
@@ -19,16 +19,11 @@ import { ReportingUnit } from '../units/reporting-unit.entity';
 import { nextStatus, transitionRefusal } from './domain/submission-status';
 import { RowsDto, SubmissionDto, SubmitDto, SubmitResultDto, VersionDetailDto, VersionDiffDto, VersionSummaryDto } from './dto/submission.dto';
 import { diffRows } from './domain/row-diff';
-import type { ReportSchemaDefinition } from '../validation/domain/schema-definition';
 import { Submission } from './submission.entity';
-import { type SubmissionTarget, SubmissionTargetService } from './submission-target.service';
-import { SubmissionVersion } from './submission-version.entity';
+import { type SubmissionTarget, SubmissionTargetService } from '../submission-targets/submission-target.service';
+import type { SubmissionVersion } from './submission-version.entity';
+import { SubmissionStorage } from './submission-storage.repository';
 import { VersionJustification } from './version-justification.entity';
-import { countStoredRows, storedRowsSlice } from './stored-rows';
-
-const SUMMARY_COLUMNS = `v.number, v.sha256, v.size_bytes AS "sizeBytes", v.media_type AS "mediaType", v.format,
-  v.original_name AS "originalName", v.valid, v.rows_read AS "rowsRead", v.error_count AS "errorCount",
-  v.warning_count AS "warningCount", s.version AS "schemaVersion", v.uploaded_by AS "uploadedBy", v.uploaded_at AS "uploadedAt"`;
 
 @Injectable()
 export class SubmissionsService {
@@ -42,6 +37,7 @@ export class SubmissionsService {
     private readonly receipts: ReceiptsService,
     private readonly bodies: ObligationBodiesService,
     private readonly departments: DepartmentsService,
+    private readonly storage: SubmissionStorage,
   ) {}
 
   async get(code: string, periodKey: string, unitId: string): Promise<SubmissionDto> {
@@ -66,50 +62,35 @@ export class SubmissionsService {
 
   /** Details of a version by its id (the report included). */
   async versionById(versionId: string): Promise<VersionDetailDto> {
-    const [row] = await this.db.query(
-      `SELECT ${SUMMARY_COLUMNS}, v.report FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id WHERE v.id = $1`,
-      [versionId],
-    );
+    const row = await this.storage.detailById(versionId);
     if (!row) throw notFound('phiên bản báo cáo', versionId);
     return row;
   }
 
   async versions(code: string, periodKey: string, unitId: string): Promise<VersionSummaryDto[]> {
     const submission = await this.existing(code, periodKey, unitId);
-    return this.db.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id
-       WHERE v.submission_id = $1 ORDER BY v.number`,
-      [submission.id],
-    );
+    return this.storage.summaries(submission.id);
   }
 
   async version(code: string, periodKey: string, unitId: string, number: number): Promise<VersionDetailDto> {
     const submission = await this.existing(code, periodKey, unitId);
-    const [row] = await this.db.query(
-      `SELECT ${SUMMARY_COLUMNS}, v.report FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id
-       WHERE v.submission_id = $1 AND v.number = $2`,
-      [submission.id, number],
-    );
+    const row = await this.storage.detailByNumber(submission.id, number);
     if (!row) throw notFound('phiên bản báo cáo', String(number));
     return row;
   }
 
   async file(code: string, periodKey: string, unitId: string, number: number): Promise<{ content: Buffer; mediaType: string; originalName: string; sha256: string }> {
     const submission = await this.existing(code, periodKey, unitId);
-    const [row] = await this.db.query(
-      `SELECT content, media_type AS "mediaType", original_name AS "originalName", sha256 FROM submission_versions
-       WHERE submission_id = $1 AND number = $2`,
-      [submission.id, number],
-    );
+    const row = await this.storage.originalFile(submission.id, number);
     if (!row) throw notFound('phiên bản báo cáo', String(number));
     return row;
   }
 
   async rows(code: string, periodKey: string, unitId: string, number: number, offset = 0, limit = 100): Promise<RowsDto> {
     const submission = await this.existing(code, periodKey, unitId);
-    const [version] = await this.db.query('SELECT id FROM submission_versions WHERE submission_id = $1 AND number = $2', [submission.id, number]);
-    if (!version) throw notFound('phiên bản báo cáo', String(number));
-    return { total: await countStoredRows(this.db, version.id), items: await storedRowsSlice(this.db, version.id, offset, limit) };
+    const versionId = await this.storage.idByNumber(submission.id, number);
+    if (!versionId) throw notFound('phiên bản báo cáo', String(number));
+    return { total: await this.storage.rowCount(versionId), items: await this.storage.rowsSlice(versionId, offset, limit) };
   }
 
   /** Row-by-row, field-by-field difference between two versions of a submission. */
@@ -119,15 +100,11 @@ export class SubmissionsService {
   }
 
   async diffVersions(submissionId: string, from: number, to: number): Promise<VersionDiffDto> {
-    const versions: Array<{ id: string; number: number; definition: ReportSchemaDefinition }> = await this.db.query(
-      `SELECT v.id, v.number, s.definition FROM submission_versions v JOIN report_schema_versions s ON s.id = v.schema_version_id
-        WHERE v.submission_id = $1 AND v.number = ANY($2::int[])`,
-      [submissionId, [from, to]],
-    );
+    const versions = await this.storage.withDefinitions(submissionId, [from, to]);
     const before = versions.find((v) => v.number === from);
     const after = versions.find((v) => v.number === to);
     if (!before || !after) throw notFound('phiên bản báo cáo', String(before ? to : from));
-    const rowsOf = (id: string) => this.db.query('SELECT row_number AS "rowNumber", data FROM submission_rows WHERE version_id = $1 ORDER BY row_number', [id]);
+    const rowsOf = (id: string) => this.storage.allRows(id);
     const keyFields = after.definition.keyFields ?? [];
     const fields = [...new Set([...before.definition.fields, ...after.definition.fields].map((f) => f.key))];
     const diff = diffRows(await rowsOf(before.id), await rowsOf(after.id), keyFields, fields);
@@ -152,10 +129,7 @@ export class SubmissionsService {
       const to = nextStatus(current.status, 'submit');
       if (!to) throw conflict('illegal_transition', transitionRefusal(current.status, 'submit'), { submissionStatus: current.status });
       const number = input.versionNumber ?? current.versionCount;
-      const version = await manager.getRepository(SubmissionVersion).findOne({
-        where: { submissionId: current.id, number },
-        select: { id: true, number: true, valid: true, errorCount: true, warningCount: true, sha256: true, report: true },
-      });
+      const version = await this.storage.versionToSubmit(manager, current.id, number);
       if (!version) throw notFound('phiên bản báo cáo', String(number));
       if (!version.valid) {
         throw conflict('version_not_valid', `Phiên bản ${number} còn ${version.errorCount} lỗi; hãy sửa và tải lên lại trước khi gửi.`, {
@@ -247,12 +221,8 @@ export class SubmissionsService {
   }
 
   private async view(target: SubmissionTarget, submission: Submission | null, manager: EntityManager = this.db.manager): Promise<SubmissionDto> {
-    const numbers = new Map<string, number>();
     const ids = [submission?.currentVersionId, submission?.submittedVersionId].filter((id): id is string => !!id);
-    if (ids.length > 0) {
-      const rows: Array<{ id: string; number: number }> = await manager.query('SELECT id, number FROM submission_versions WHERE id = ANY($1)', [ids]);
-      rows.forEach((row) => numbers.set(row.id, row.number));
-    }
+    const numbers = await this.storage.numbersOf(ids, manager);
     return {
       id: submission?.id ?? null,
       obligationCode: target.obligation.code,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, Roles, UnitScoped } from '../auth/access.decorators';
+import { ALL_ROLES, Roles, UnitScoped } from '../access/access.decorators';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { TaskListDto } from './dto/task.dto';
 import { TasksService } from './tasks.service';

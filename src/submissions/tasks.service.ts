@@ -13,8 +13,8 @@ import { WorkingCalendarService } from '../periods/working-calendar.service';
 import { ReportingUnit } from '../units/reporting-unit.entity';
 import { entryLockState } from '../locks/entry-lock';
 import { compareTasks, nextActionOf } from './domain/officer-tasks';
-import type { SubmissionStatus } from './domain/submission-status';
 import { TaskDto, TaskListDto } from './dto/task.dto';
+import { SubmissionStorage } from './submission-storage.repository';
 
 /** How far back a task list reaches: periods due in the last year. */
 const LOOKBACK_DAYS = 366;
@@ -32,6 +32,7 @@ export class TasksService {
     private readonly calendars: WorkingCalendarService,
     private readonly locks: EntryLocksService,
     private readonly clock: Clock,
+    private readonly storage: SubmissionStorage,
   ) {}
 
   async forUnit(unitId: string): Promise<TaskListDto> {
@@ -78,12 +79,7 @@ export class TasksService {
   }
 
   private async submissionsOf(unitId: string) {
-    const rows: Array<{ key: string; id: string; status: SubmissionStatus; currentVersion: number | null; currentVersionValid: boolean | null }> = await this.db.query(
-      `SELECT s.obligation_id || '/' || s.period_key AS key, s.id, s.status, v.number AS "currentVersion", v.valid AS "currentVersionValid"
-         FROM submissions s LEFT JOIN submission_versions v ON v.id = s.current_version_id
-        WHERE s.unit_id = $1`,
-      [unitId],
-    );
+    const rows = await this.storage.currentVersionsOfUnit(unitId);
     return new Map(rows.map((row) => [row.key, row]));
   }
 

@@ -26,31 +26,11 @@ import { type DiffSummary, diffRows, type KeyedRow } from './domain/row-diff';
 import { nextStatus, transitionRefusal } from './domain/submission-status';
 import { sanitizeFileName } from './sanitize-file-name';
 import { Submission } from './submission.entity';
-import { SubmissionVersion } from './submission-version.entity';
-import { type SubmissionTarget, SubmissionTargetService } from './submission-target.service';
-import { SubmissionRowWriter } from './submission-row-writer';
+import type { SubmissionVersion } from './submission-version.entity';
+import { type SubmissionTarget, SubmissionTargetService } from '../submission-targets/submission-target.service';
+import { SubmissionStorage } from './submission-storage.repository';
 import { uploadLimitsFrom } from './upload-limits.provider';
 import { asUploadProblem } from './upload-problem';
-
-/** Every column of a version but the original bytes, which can be tens of megabytes. */
-const VERSION_WITHOUT_CONTENT = {
-  id: true,
-  number: true,
-  sha256: true,
-  sizeBytes: true,
-  mediaType: true,
-  format: true,
-  originalName: true,
-  valid: true,
-  rowsRead: true,
-  errorCount: true,
-  warningCount: true,
-  uploadedAt: true,
-  uploadedBy: true,
-  schemaVersionId: true,
-  submissionId: true,
-  report: true,
-} as const;
 
 export interface UploadedFile {
   buffer: Buffer;
@@ -102,6 +82,7 @@ export class UploadService {
     private readonly audit: AuditService,
     private readonly config: ConfigService<Environment, true>,
     private readonly locks: EntryLocksService,
+    private readonly storage: SubmissionStorage,
   ) {}
 
   async upload(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined, actor: Actor): Promise<UploadOutcome> {
@@ -117,7 +98,7 @@ export class UploadService {
    */
   async storeVersion(manager: EntityManager, target: SubmissionTarget, schema: ReportSchemaVersion, source: VersionSource, actor: Actor): Promise<UploadOutcome> {
     const submission = await this.lockSubmission(manager, target);
-    const existing = await manager.getRepository(SubmissionVersion).findOne({ where: { submissionId: submission.id, sha256: source.sha256 }, select: VERSION_WITHOUT_CONTENT });
+    const existing = await this.storage.versionBySha(manager, submission.id, source.sha256);
     if (existing) return { submission, version: existing, report: existing.report, duplicate: true };
 
     const to = nextStatus(submission.status, 'upload');
@@ -127,7 +108,7 @@ export class UploadService {
     const versionId = randomUUID();
     // Not awaited here: PostgreSQL takes about as long to store the original bytes as the app takes to
     // read the rows, so the insert runs while the file is parsed. The writer sends its first page after it.
-    const storingVersion = manager.getRepository(SubmissionVersion).insert({
+    const storingVersion = this.storage.insertVersion(manager, {
       id: versionId,
       submissionId: submission.id,
       number: submission.versionCount + 1,
@@ -145,7 +126,7 @@ export class UploadService {
       report: {} as ValidationReport,
       uploadedBy: actor.user?.id ?? null,
     });
-    let writer = new SubmissionRowWriter(manager, versionId, storingVersion);
+    let writer = this.storage.rowWriter(manager, versionId, storingVersion);
     let report: ValidationReport;
     try {
       const first = await this.validate(upload, schema.definition, source.window, (rowNumber, row) => writer.add(rowNumber, row));
@@ -153,8 +134,8 @@ export class UploadService {
       if (first.rereadWith) {
         // A value was read before the evidence that settles it: the rows stored so far are replaced.
         await writer.flush();
-        await manager.query('DELETE FROM submission_row_pages WHERE version_id = $1', [versionId]);
-        writer = new SubmissionRowWriter(manager, versionId);
+        await this.storage.deleteRows(manager, versionId);
+        writer = this.storage.rowWriter(manager, versionId);
         const again = await this.validate(await source.open(), schema.definition, source.window, (rowNumber, row) => writer.add(rowNumber, row), first.rereadWith);
         report = again.report;
       }
@@ -164,11 +145,8 @@ export class UploadService {
       throw error;
     }
     await writer.flush();
-    await manager.getRepository(SubmissionVersion).update(
-      { id: versionId },
-      { valid: report.valid, rowsRead: report.rowsRead, errorCount: report.errorCount, warningCount: report.warningCount, report },
-    );
-    const version = await manager.getRepository(SubmissionVersion).findOneOrFail({ where: { id: versionId }, select: VERSION_WITHOUT_CONTENT });
+    await this.storage.recordOutcome(manager, versionId, report);
+    const version = await this.storage.findVersion(manager, versionId);
     await this.schemas.lock(manager, schema.id);
 
     const from = submission.status;
@@ -205,16 +183,12 @@ export class UploadService {
         rows = [];
         report = (await this.validate(await this.open(file as UploadedFile, schema.definition), schema.definition, window, collect, first.rereadWith)).report;
       }
-      const current: KeyedRow[] = submission?.currentVersionId
-        ? await this.db.query('SELECT row_number AS "rowNumber", data FROM submission_rows WHERE version_id = $1 ORDER BY row_number', [submission.currentVersionId])
-        : [];
-      const [duplicate] = submission
-        ? await this.db.query('SELECT number FROM submission_versions WHERE submission_id = $1 AND sha256 = $2', [submission.id, sha256])
-        : [];
+      const current: KeyedRow[] = submission?.currentVersionId ? await this.storage.allRows(submission.currentVersionId) : [];
+      const duplicateOfVersion = submission ? await this.storage.numberBySha(submission.id, sha256) : null;
       const diff = diffRows(current, rows, schema.definition.keyFields ?? [], schema.definition.fields.map((f) => f.key), 0);
       return {
         dryRun: true,
-        duplicateOfVersion: duplicate?.number ?? null,
+        duplicateOfVersion,
         comparedWithVersion: submission?.versionCount ? submission.versionCount : null,
         summary: {
           rowsRead: report.rowsRead,

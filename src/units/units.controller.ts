@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { unprocessable } from '../common/app-error';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, Roles, UnitScoped } from '../auth/access.decorators';
+import { ALL_ROLES, Roles, UnitScoped } from '../access/access.decorators';
 import { type Actor, CurrentActor } from '../audit/actor';
 import { ApiSecured } from '../common/api-problems.decorator';
 import { MergerImportDto, MergerResultDto, UnitContactsDto, UnitDto, UnitListDto, UnitQueryDto } from './dto/unit.dto';

@@ -9,10 +9,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { UserRole } from '../access/roles';
 import { ReportingUnit } from '../units/reporting-unit.entity';
-
-export const USER_ROLES = ['province_officer', 'ministry_reviewer', 'compliance_officer', 'admin'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
 
 @Entity('users')
 @Check('ck_users_role', `role IN ('province_officer', 'ministry_reviewer', 'compliance_officer', 'admin')`)

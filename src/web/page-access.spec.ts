@@ -1,4 +1,4 @@
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { mayOpenPage, safeReturnPath, signInPathFor } from './page-access';
 
 describe('safeReturnPath', () => {

@@ -1,5 +1,5 @@
-import type { AuthenticatedUser } from '../auth/authenticated-user';
-import type { UserRole } from '../users/user.entity';
+import type { AuthenticatedUser } from '../access/authenticated-user';
+import type { UserRole } from '../access/roles';
 import { PAGE_PATHS } from './page-links';
 
 const EVERYONE: readonly UserRole[] = ['province_officer', 'ministry_reviewer', 'compliance_officer', 'admin'];

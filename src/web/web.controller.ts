@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Inject, Param, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { Public } from '../auth/access.decorators';
-import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Public } from '../access/access.decorators';
+import type { AuthenticatedUser } from '../access/authenticated-user';
 import { WebSessionsService } from '../auth/sessions/web-sessions.service';
 import { AppError, notFound } from '../common/app-error';
 import { HOME_BY_ROLE, mayOpenPage, safeReturnPath, SIGNED_IN_PAGES, signInPathFor } from './page-access';

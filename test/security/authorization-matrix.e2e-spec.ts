@@ -1,6 +1,6 @@
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
-import type { UserRole } from '../../src/users/user.entity';
+import type { UserRole } from '../../src/access/roles';
 import { ADMIN, COMPLIANCE, officer, REVIEWER, type TestApp } from '../support/app';
 import { DEMO_PASSWORD } from '../support/test-env';
 import { ACCESS_RULES, type AccessRule, MOUNT_SAMPLES } from './support/access-rules';

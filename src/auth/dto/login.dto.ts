@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { USER_ROLES, type UserRole } from '../../users/user.entity';
+import { USER_ROLES, type UserRole } from '../../access/roles';
 
 export class LoginDto {
   @ApiProperty({ example: 'officer.01@baocao.local' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { USER_ROLES, type UserRole } from '../../users/user.entity';
+import { USER_ROLES, type UserRole } from '../../access/roles';
 
 export class SessionUserDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -3,8 +3,8 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { ApiProblems, ApiSecured } from '../../common/api-problems.decorator';
-import { ALL_ROLES, CurrentUser, Public, Roles } from '../access.decorators';
-import type { AuthenticatedUser } from '../authenticated-user';
+import { ALL_ROLES, CurrentUser, Public, Roles } from '../../access/access.decorators';
+import type { AuthenticatedUser } from '../../access/authenticated-user';
 import { AuthService } from '../auth.service';
 import { LoginDto } from '../dto/login.dto';
 import { SessionDto } from '../dto/session.dto';

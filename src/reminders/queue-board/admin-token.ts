@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { TokenClaims } from '../../auth/authenticated-user';
+import type { TokenClaims } from '../../access/authenticated-user';
 import { AppError, forbidden } from '../../common/app-error';
 
 const unauthorized = (detail: string) => new AppError(401, 'unauthorized', 'Chưa đăng nhập', detail);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../../auth/access.decorators';
+import { Roles } from '../../access/access.decorators';
 import { type Actor, CurrentActor } from '../../audit/actor';
 import { ApiSecured } from '../../common/api-problems.decorator';
 import { BackfillFormDto, BackfillResultDto } from '../dto/backfill.dto';

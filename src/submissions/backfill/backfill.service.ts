@@ -22,6 +22,7 @@ import { isUploadRejected } from '../../validation/parsing/upload-rejected';
 import { nextStatus } from '../domain/submission-status';
 import type { BackfillOutcome, BackfillResultDto, BackfillUnitDto } from '../dto/backfill.dto';
 import { Submission } from '../submission.entity';
+import { SubmissionStorage } from '../submission-storage.repository';
 import { uploadLimitsFrom } from '../upload-limits.provider';
 import { asUploadProblem } from '../upload-problem';
 import { reportingWindow, type UploadedFile, UploadService, type VersionSource } from '../upload.service';
@@ -65,6 +66,7 @@ export class BackfillService {
     private readonly uploads: UploadService,
     private readonly audit: AuditService,
     private readonly config: ConfigService<Environment, true>,
+    private readonly storage: SubmissionStorage,
   ) {}
 
   async backfill(code: string, periodKey: string, file: UploadedFile | undefined, reason: string, actor: Actor): Promise<BackfillResultDto> {
@@ -158,9 +160,7 @@ export class BackfillService {
       lock: { mode: 'pessimistic_write' },
     });
     if (current && (current.status === 'submitted' || current.status === 'approved')) {
-      const [loadedBefore] = current.submittedVersionId
-        ? await manager.query('SELECT number, sha256, rows_read AS "rowsRead" FROM submission_versions WHERE id = $1', [current.submittedVersionId])
-        : [];
+      const loadedBefore = current.submittedVersionId ? await this.storage.fingerprint(current.submittedVersionId, manager) : undefined;
       if (current.status === 'approved' && current.backfilled && loadedBefore?.sha256 === source.sha256) {
         return unitResult(origin, target.unit.code, 'unchanged', { ...who, versionNumber: loadedBefore.number, rowsRead: loadedBefore.rowsRead });
       }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { USER_ROLES, type UserRole } from '../user.entity';
+import { USER_ROLES, type UserRole } from '../../access/roles';
 
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;

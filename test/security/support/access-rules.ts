@@ -1,4 +1,4 @@
-import type { UserRole } from '../../../src/users/user.entity';
+import type { UserRole } from '../../../src/access/roles';
 
 const OFFICER: UserRole = 'province_officer';
 const REVIEWER: UserRole = 'ministry_reviewer';

@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
-import type { UserRole } from '../users/user.entity';
+import type { UserRole } from './roles';
 import type { AuthenticatedUser } from './authenticated-user';
 
 export const PUBLIC_ROUTE = 'baocao:public';

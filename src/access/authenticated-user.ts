@@ -1,4 +1,4 @@
-import type { UserRole } from '../users/user.entity';
+import type { UserRole } from './roles';
 
 /** Who is calling, as read from a verified token. */
 export interface AuthenticatedUser {

@@ -15,6 +15,8 @@ const { execFile } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { setInterval, clearInterval } = require('node:timers');
+const { setTimeout: sleep } = require('node:timers/promises');
 const { promisify } = require('node:util');
 const { startApp, ROOT } = require('./lib/app-process');
 const { expectStatus, login, uploadFile } = require('./lib/api');
@@ -196,7 +198,7 @@ function sampleRss(pid) {
 async function measureMemory(label, bytes, period, targets) {
   const app = await startApp({ env: APP_ENV, logFile: logFile(`memory-${targets.length}`) });
   try {
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await sleep(2000);
     const idleKb = readStatus(app.pid).rssKb;
     const exact = resetPeak(app.pid);
     const sampler = sampleRss(app.pid);

@@ -19,6 +19,7 @@ const { URL } = require('node:url');
 const argon2 = require('argon2');
 const { Client } = require('pg');
 const { startApp, ROOT } = require('./lib/app-process');
+const { readCpuSeconds } = require('./lib/process-stats');
 const { expectStatus, login } = require('./lib/api');
 const { clearRedisPrefix, dropDatabase, recreateDatabase } = require('./lib/database');
 const { runStandalone } = require('./lib/standalone');
@@ -206,10 +207,11 @@ async function startBare(topology) {
     const port = await freePort();
     servers.push({ ...(await startScript(path.join(__dirname, 'burst', 'bare-server.js'), [String(port), DATABASE_URL])), port });
   }
-  if (servers.length === 1) return { baseUrl: `http://127.0.0.1:${servers[0].port}`, stop: () => servers[0].stop() };
+  if (servers.length === 1) return { baseUrl: `http://127.0.0.1:${servers[0].port}`, pids: [servers[0].pid], stop: () => servers[0].stop() };
   const proxy = await startProxy(servers.map((server) => server.port));
   return {
     baseUrl: proxy.baseUrl,
+    pids: [...servers.map((server) => server.pid), proxy.pid],
     stop: async () => {
       await proxy.stop();
       await Promise.all(servers.map((server) => server.stop()));
@@ -260,6 +262,14 @@ function barePlan(files) {
   };
 }
 
+/** The load, with the CPU seconds the topology's processes (app or bare servers, and proxy) used meanwhile. */
+async function driveMeasured(target, options) {
+  const cpu = () => target.pids.reduce((sum, pid) => sum + readCpuSeconds(pid), 0);
+  const before = cpu();
+  const result = await drive({ baseUrl: target.baseUrl, ...options });
+  return { ...result, cpuSeconds: cpu() - before };
+}
+
 /** Versions stored for the bench obligation and period, and submissions in `submitted` status. */
 async function countStored(period) {
   const client = new Client({ connectionString: DATABASE_URL });
@@ -291,7 +301,7 @@ async function runTopology(topology, files) {
     say(`${topology}: ${units.length} officers signing in…`);
     const tokens = await signIn(product.baseUrl, units);
     say(`${topology}: product under load (${WRITERS} writers, ${READERS} readers)…`);
-    productLoad = await drive({ baseUrl: product.baseUrl, units: work, writers: WRITERS, readers: READERS, plan: productPlan(period, tokens, files, unitIds) });
+    productLoad = await driveMeasured(product, { units: work, writers: WRITERS, readers: READERS, plan: productPlan(period, tokens, files, unitIds) });
   } finally {
     await product.stop();
   }
@@ -299,7 +309,7 @@ async function runTopology(topology, files) {
   let bareLoad;
   try {
     say(`${topology}: bare pipeline under the same load…`);
-    bareLoad = await drive({ baseUrl: bare.baseUrl, units: work, writers: WRITERS, readers: READERS, plan: barePlan(files) });
+    bareLoad = await driveMeasured(bare, { units: work, writers: WRITERS, readers: READERS, plan: barePlan(files) });
   } finally {
     await bare.stop();
   }
@@ -328,6 +338,8 @@ function describe(result) {
     ...formatTable(['request', 'n', 'p50 ms', 'p99 ms', 'max ms', 'errors'], rows),
     `uploads/s: product ${result.product.uploadsPerSecond.toFixed(1)} (${result.product.accepted} accepted in ${result.product.seconds.toFixed(1)} s),` +
       ` bare ${result.bare.uploadsPerSecond.toFixed(1)} (${result.bare.accepted} in ${result.bare.seconds.toFixed(1)} s); product/bare ${result.ratio.toFixed(2)}x`,
+    `CPU s of the serving processes (PostgreSQL's not included): product ${result.product.cpuSeconds.toFixed(1)} (${((result.product.cpuSeconds / result.product.accepted) * 1000).toFixed(1)} ms per upload+submit),` +
+      ` bare ${result.bare.cpuSeconds.toFixed(1)} (${((result.bare.cpuSeconds / result.bare.accepted) * 1000).toFixed(1)} ms)`,
     `stored in PostgreSQL: ${stored.versions} versions for ${result.product.accepted} accepted uploads, ${stored.submitted} submitted; bare ${stored.bare_files} files, ${stored.bare_submitted} submitted`,
     `load average ${fmt(result.load.before)} before, ${fmt(result.load.after)} after (${os.cpus().length} CPUs)`,
     ...[...result.product.failures, ...result.bare.failures].map((failure) => `  first failures: ${failure}`),

@@ -262,12 +262,41 @@ function barePlan(files) {
   };
 }
 
-/** The load, with the CPU seconds the topology's processes (app or bare servers, and proxy) used meanwhile. */
+/** PostgreSQL backends serving the bench database now (the pools' connections), as pids. */
+async function backendPids(client) {
+  const { rows } = await client.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+  return rows.map((row) => row.pid);
+}
+
+/** CPU seconds of a process, 0 once it is gone (a backend that closed meanwhile loses its share). */
+function cpuOf(pid) {
+  try {
+    return readCpuSeconds(pid);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The load, with the CPU seconds used meanwhile by the topology's processes (app or bare servers,
+ * and proxy) and by the PostgreSQL backends of the bench database (those there at the start or end).
+ */
 async function driveMeasured(target, options) {
-  const cpu = () => target.pids.reduce((sum, pid) => sum + readCpuSeconds(pid), 0);
-  const before = cpu();
-  const result = await drive({ baseUrl: target.baseUrl, ...options });
-  return { ...result, cpuSeconds: cpu() - before };
+  const client = new Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    const cpu = (pids) => pids.reduce((sum, pid) => sum + cpuOf(pid), 0);
+    const backendsBefore = await backendPids(client);
+    const pgBefore = new Map(backendsBefore.map((pid) => [pid, cpuOf(pid)]));
+    const before = cpu(target.pids);
+    const result = await drive({ baseUrl: target.baseUrl, ...options });
+    const cpuSeconds = cpu(target.pids) - before;
+    const backends = [...new Set([...backendsBefore, ...(await backendPids(client))])];
+    const postgresCpuSeconds = backends.reduce((sum, pid) => sum + Math.max(0, cpuOf(pid) - (pgBefore.get(pid) ?? 0)), 0);
+    return { ...result, cpuSeconds, postgresCpuSeconds, backends: backends.length };
+  } finally {
+    await client.end();
+  }
 }
 
 /** Versions stored for the bench obligation and period, and submissions in `submitted` status. */
@@ -338,8 +367,16 @@ function describe(result) {
     ...formatTable(['request', 'n', 'p50 ms', 'p99 ms', 'max ms', 'errors'], rows),
     `uploads/s: product ${result.product.uploadsPerSecond.toFixed(1)} (${result.product.accepted} accepted in ${result.product.seconds.toFixed(1)} s),` +
       ` bare ${result.bare.uploadsPerSecond.toFixed(1)} (${result.bare.accepted} in ${result.bare.seconds.toFixed(1)} s); product/bare ${result.ratio.toFixed(2)}x`,
-    `CPU s of the serving processes (PostgreSQL's not included): product ${result.product.cpuSeconds.toFixed(1)} (${((result.product.cpuSeconds / result.product.accepted) * 1000).toFixed(1)} ms per upload+submit),` +
-      ` bare ${result.bare.cpuSeconds.toFixed(1)} (${((result.bare.cpuSeconds / result.bare.accepted) * 1000).toFixed(1)} ms)`,
+    ...formatTable(
+      ['CPU per upload+submit', 'serving processes ms', 'PostgreSQL backends ms', 'backends'],
+      [['product', result.product], ['bare', result.bare]].map(([label, run]) => [
+        label,
+        ((run.cpuSeconds / run.accepted) * 1000).toFixed(1),
+        ((run.postgresCpuSeconds / run.accepted) * 1000).toFixed(1),
+        run.backends,
+      ]),
+    ),
+    '(CPU over the timed phase divided by accepted uploads, so the readers\' requests are included; backends: those of the bench database at its start or end)',
     `stored in PostgreSQL: ${stored.versions} versions for ${result.product.accepted} accepted uploads, ${stored.submitted} submitted; bare ${stored.bare_files} files, ${stored.bare_submitted} submitted`,
     `load average ${fmt(result.load.before)} before, ${fmt(result.load.after)} after (${os.cpus().length} CPUs)`,
     ...[...result.product.failures, ...result.bare.failures].map((failure) => `  first failures: ${failure}`),

@@ -17,6 +17,14 @@ function multipart(bytes, fileName, mediaType) {
   return { body: Buffer.concat([head, bytes, tail]), contentType: `multipart/form-data; boundary=${BOUNDARY}` };
 }
 
+function parsed(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 function percentile(sorted, p) {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
@@ -46,7 +54,7 @@ async function drive({ baseUrl, units, writers, readers, plan }) {
       const text = await response.body.text();
       note(kind, response.statusCode, performance.now() - started);
       if (response.statusCode >= 400 && failures.length < 5) failures.push(`${kind} ${response.statusCode}: ${text.slice(0, 300)}`);
-      return { status: response.statusCode, json: wantJson ? JSON.parse(text) : null };
+      return { status: response.statusCode, json: wantJson ? parsed(text) : null };
     } catch (error) {
       note(kind, 'network', performance.now() - started);
       if (failures.length < 5) failures.push(`${kind}: ${error.message}`);

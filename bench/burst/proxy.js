@@ -1,8 +1,10 @@
 /**
  * A small round-robin HTTP proxy, run as its own process:
  *   node bench/burst/proxy.js <listenPort> <upstreamPort> [<upstreamPort>...]
- * Each request goes to the next upstream on 127.0.0.1 over keep-alive connections; bodies are
- * piped both ways, nothing is buffered. Prints "listening" once it accepts connections.
+ * Each request goes to the next upstream on 127.0.0.1 on a connection of its own (no keep-alive
+ * upstream, nginx's default: a reused idle connection can be closed by the upstream's 5 s
+ * keep-alive timeout just as a request is sent on it, and a streamed body cannot be retried); bodies
+ * are piped both ways, nothing is buffered. Prints "listening" once it accepts connections.
  */
 const http = require('node:http');
 
@@ -12,7 +14,7 @@ if (!listenPort || upstreamPorts.length === 0) {
   process.exit(2);
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+const agent = new http.Agent({ keepAlive: false });
 let next = 0;
 
 const server = http.createServer((request, response) => {

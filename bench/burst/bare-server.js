@@ -1,8 +1,8 @@
 /**
  * The burst benchmark's yardstick, run as its own process:
  *   node bench/burst/bare-server.js <port> <databaseUrl>
- * node:http + busboy + papaparse + one pg insert per file, on a pg pool of 10 (TypeORM's default
- * in the app). Routes, the same shapes of work as the product's, without auth checks, validation,
+ * node:http + busboy + papaparse + one pg insert per file, on a pg pool of 20 (as the app's, see
+ * `extra.max` in src/app.module.ts). Routes, the same shapes of work as the product's, without auth checks, validation,
  * versions, receipts or audit:
  *   POST /units/<code>/upload   multipart field `file`: parse the CSV, insert the original bytes and
  *                               the rows (jsonb) as one row of bench_burst_files; 201 {id, rows}
@@ -22,7 +22,7 @@ if (!port || !databaseUrl) {
   process.stderr.write('usage: node bench/burst/bare-server.js <port> <databaseUrl>\n');
   process.exit(2);
 }
-const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+const pool = new Pool({ connectionString: databaseUrl, max: 20 });
 const MAX_BYTES = 20 * 1024 * 1024;
 
 function send(response, status, body) {

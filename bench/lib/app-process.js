@@ -39,10 +39,11 @@ function freePort() {
 }
 
 /**
- * Starts the app with `env` added to this process's environment, waits for /health/ready and
- * returns { pid, baseUrl, stop() }. Output goes to `logFile`.
+ * Starts the app with `env` added to this process's environment, waits for /health/ready (or, for
+ * a process without HTTP such as ROLE=worker, until its log holds `readyLine`) and returns
+ * { pid, baseUrl, stop() }. Output goes to `logFile`.
  */
-async function startApp({ env, logFile }) {
+async function startApp({ env, logFile, readyLine }) {
   if (!fs.existsSync(MAIN)) throw new Error(`${path.relative(ROOT, MAIN)} is missing: run \`nest build\` first (npm run bench does)`);
   const port = await freePort();
   const log = fs.openSync(logFile, 'a');
@@ -59,7 +60,7 @@ async function startApp({ env, logFile }) {
   const baseUrl = `http://127.0.0.1:${port}`;
   const app = { pid: child.pid, baseUrl, stop: () => stopChild(child, exited) };
   try {
-    await waitReady(baseUrl, exited, logFile);
+    await waitReady(baseUrl, exited, logFile, readyLine);
   } catch (error) {
     await app.stop();
     throw error;
@@ -67,12 +68,17 @@ async function startApp({ env, logFile }) {
   return app;
 }
 
-async function waitReady(baseUrl, exited, logFile) {
+async function waitReady(baseUrl, exited, logFile, readyLine) {
   let gone = null;
   exited.then((status) => (gone = status));
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (gone) throw new Error(`the app exited during start-up (${gone.code ?? gone.signal}); see ${logFile}`);
+    if (readyLine) {
+      if (fs.readFileSync(logFile, 'utf8').includes(readyLine)) return;
+      await sleep(200);
+      continue;
+    }
     try {
       const response = await fetch(`${baseUrl}/health/ready`);
       if (response.ok) return;

@@ -9,6 +9,7 @@ import type { ReportSchemaDefinition } from '../validation/domain/schema-definit
 import type { ValidationReport } from '../validation/domain/validation-report';
 import { openUpload, type OpenedUpload } from '../validation/parsing/read-upload';
 import { annotateWorkbook } from './annotated-workbook';
+import { readOriginalFile } from './original-file-chunks';
 import { SubmissionTargetService } from './submission-target.service';
 import { uploadLimitsFrom } from './upload-limits.provider';
 
@@ -43,9 +44,9 @@ export class AnnotatedWorkbookService {
 
   async build(code: string, periodKey: string, unitId: string, number: number): Promise<AnnotatedWorkbook> {
     const target = await this.targets.resolve(code, periodKey, unitId);
-    const [version]: Array<{ content: Buffer; format: string; originalName: string; mediaType: string; report: ValidationReport; definition: ReportSchemaDefinition }> =
+    const [version]: Array<{ id: string; format: string; originalName: string; mediaType: string; report: ValidationReport; definition: ReportSchemaDefinition }> =
       await this.db.query(
-        `SELECT v.content, v.format, v.original_name AS "originalName", v.media_type AS "mediaType", v.report, s.definition
+        `SELECT v.id, v.format, v.original_name AS "originalName", v.media_type AS "mediaType", v.report, s.definition
            FROM submission_versions v JOIN submissions sub ON sub.id = v.submission_id JOIN report_schema_versions s ON s.id = v.schema_version_id
           WHERE sub.obligation_id = $1 AND sub.period_key = $2 AND sub.unit_id = $3 AND v.number = $4`,
         [target.obligation.id, target.period.key, target.unit.id, number],
@@ -56,7 +57,8 @@ export class AnnotatedWorkbookService {
       throw unprocessable('no_issues', `Phiên bản ${number} không có lỗi hay cảnh báo nào để đánh dấu.`);
     }
     if (report.rowsRead > ANNOTATE_MAX_ROWS) throw tooLargeToAnnotate(report.rowsRead);
-    const upload = await openUpload(version.content, {
+    const content = await readOriginalFile(this.db, version.id);
+    const upload = await openUpload(content, {
       fileName: version.originalName,
       mediaType: version.mediaType,
       preferredSheetName: version.definition.sheetName,
@@ -69,7 +71,7 @@ export class AnnotatedWorkbookService {
     let rowOffset = 0;
     try {
       if (upload.format === 'xlsx') {
-        await workbook.xlsx.load(version.content as unknown as ArrayBuffer);
+        await workbook.xlsx.load(content as unknown as ArrayBuffer);
         sheet = workbook.getWorksheet(upload.sheetName) as ExcelJS.Worksheet;
       } else {
         rowOffset = upload.headerRowNumber === 0 ? 1 : 0;

@@ -10,6 +10,8 @@ import { UnitsModule } from '../units/units.module';
 import { BackfillController } from './backfill/backfill.controller';
 import { BackfillService } from './backfill/backfill.service';
 import { MultipartFileInterceptor } from './multipart-file.interceptor';
+import { SpooledFileInterceptor } from './intake/spooled-file.interceptor';
+import { UploadSlots } from './intake/upload-slots';
 import { SubmissionTargetService } from './submission-target.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
@@ -27,7 +29,7 @@ import { UploadService } from './upload.service';
     UnitsModule,
   ],
   controllers: [SubmissionsController, TasksController, LockExceptionsController, BackfillController],
-  providers: [SubmissionsService, UploadService, SubmissionTargetService, AnnotatedWorkbookService, TasksService, BackfillService, MultipartFileInterceptor],
+  providers: [SubmissionsService, UploadService, SubmissionTargetService, AnnotatedWorkbookService, TasksService, BackfillService, MultipartFileInterceptor, SpooledFileInterceptor, UploadSlots],
   exports: [SubmissionsService, SubmissionTargetService],
 })
 export class SubmissionsModule {}

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -25,6 +26,7 @@ import { type SubmissionTarget, SubmissionTargetService } from './submission-tar
 import { SubmissionVersion } from './submission-version.entity';
 import { VersionJustification } from './version-justification.entity';
 import { countStoredRows, storedRowsSlice } from './stored-rows';
+import { originalFileStream } from './original-file-chunks';
 
 const SUMMARY_COLUMNS = `v.number, v.sha256, v.size_bytes AS "sizeBytes", v.media_type AS "mediaType", v.format,
   v.original_name AS "originalName", v.valid, v.rows_read AS "rowsRead", v.error_count AS "errorCount",
@@ -94,15 +96,17 @@ export class SubmissionsService {
     return row;
   }
 
-  async file(code: string, periodKey: string, unitId: string, number: number): Promise<{ content: Buffer; mediaType: string; originalName: string; sha256: string }> {
+  /** A version's original bytes, streamed from their stored chunks. */
+  async file(code: string, periodKey: string, unitId: string, number: number): Promise<{ content: Readable; length: number; mediaType: string; originalName: string; sha256: string }> {
     const submission = await this.existing(code, periodKey, unitId);
     const [row] = await this.db.query(
-      `SELECT content, media_type AS "mediaType", original_name AS "originalName", sha256 FROM submission_versions
+      `SELECT id, size_bytes AS "length", media_type AS "mediaType", original_name AS "originalName", sha256 FROM submission_versions
        WHERE submission_id = $1 AND number = $2`,
       [submission.id, number],
     );
     if (!row) throw notFound('phiên bản báo cáo', String(number));
-    return row;
+    const { id, ...file } = row;
+    return { ...file, content: originalFileStream(this.db, id) };
   }
 
   async rows(code: string, periodKey: string, unitId: string, number: number, offset = 0, limit = 100): Promise<RowsDto> {

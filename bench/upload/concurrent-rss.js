@@ -16,7 +16,7 @@ const { setTimeout: sleep } = require('node:timers/promises');
 const { startApp, ROOT } = require('../lib/app-process');
 const { expectStatus, login, uploadFile } = require('../lib/api');
 const { clearRedisPrefix, recreateDatabase } = require('../lib/database');
-const { readStatus, resetPeak, toMb } = require('../lib/process-stats');
+const { readCpuSeconds, readStatus, resetPeak, toMb } = require('../lib/process-stats');
 const { formatTable } = require('../lib/table');
 const { writeCsv } = require('./generate');
 const { CODE, OBLIGATION, SCHEMA_VERSION } = require('./schema');
@@ -107,6 +107,7 @@ async function round(concurrency, units, bytes, setup) {
         await sleep(SAMPLE_MS);
       }
     })();
+    const cpuBefore = readCpuSeconds(app.pid);
     const started = Date.now();
     const responses = await Promise.all(
       units.map((unit) =>
@@ -119,6 +120,7 @@ async function round(concurrency, units, bytes, setup) {
       ),
     );
     const wallMs = Date.now() - started;
+    const cpuSeconds = readCpuSeconds(app.pid) - cpuBefore;
     sampling = false;
     await sampler;
     const status = readStatus(app.pid);
@@ -131,6 +133,8 @@ async function round(concurrency, units, bytes, setup) {
       peakRssMb: toMb(peak),
       addedPerUploadMb: toMb((peak - idle) / concurrency),
       wallSeconds: wallMs / 1000,
+      // The app's own user+system time: less sensitive than wall time to other work on the machine (PostgreSQL's excluded).
+      appCpuSeconds: cpuSeconds,
       mbPerSecond: (bytes.length * concurrency) / 1e6 / (wallMs / 1000),
       slowestUploadSeconds: Math.max(...responses.map((response) => response.ms)) / 1000,
       rowsRead: responses[0].body.report.rowsRead,
@@ -158,8 +162,17 @@ async function main() {
   }
   const loadEnd = os.loadavg();
   const lines = formatTable(
-    ['uploads in flight', 'idle RSS MB', 'peak RSS MB', 'added per upload MB', 'wall s', 'MB/s', 'slowest s'],
-    results.map((r) => [r.concurrency, r.idleRssMb.toFixed(1), r.peakRssMb.toFixed(1), r.addedPerUploadMb.toFixed(1), r.wallSeconds.toFixed(1), r.mbPerSecond.toFixed(2), r.slowestUploadSeconds.toFixed(1)]),
+    ['uploads in flight', 'idle RSS MB', 'peak RSS MB', 'added per upload MB', 'wall s', 'MB/s', 'slowest s', 'app CPU s'],
+    results.map((r) => [
+      r.concurrency,
+      r.idleRssMb.toFixed(1),
+      r.peakRssMb.toFixed(1),
+      r.addedPerUploadMb.toFixed(1),
+      r.wallSeconds.toFixed(1),
+      r.mbPerSecond.toFixed(2),
+      r.slowestUploadSeconds.toFixed(1),
+      r.appCpuSeconds.toFixed(2),
+    ]),
   );
   lines.push(`file ${(bytes / 1e6).toFixed(1)} MB, ${rows} rows; app ${process.env.BENCH_APP_MAIN ?? 'dist/src/main.js'}`);
   lines.push(`load average ${loadStart.map((v) => v.toFixed(2)).join(' ')} at start, ${loadEnd.map((v) => v.toFixed(2)).join(' ')} at end, ${os.cpus().length} CPUs`);

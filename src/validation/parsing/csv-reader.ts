@@ -2,6 +2,7 @@ import iconv from 'iconv-lite';
 import { detectEncoding, TextChunkDecoder } from './decode-text';
 import { detectCsvDialect, type CsvDelimiter } from './csv-delimiter';
 import { type CsvRecord, CsvTokenizer } from './csv-tokenizer';
+import { unsupportedFileType } from './sniff';
 import { isInMemory, readHead, sourceChunks, type UploadSource } from './upload-source';
 
 export interface CsvRow {
@@ -45,7 +46,7 @@ export async function* readCsvBatches(source: UploadSource, options: CsvReadOpti
   const tokenizer = new CsvTokenizer(dialect.delimiter, MAX_RECORD_CHARS);
   let width = -1;
   let skipSepLine = dialect.hasSepLine;
-  for await (const records of tokenized(source, bomLength, chunkSize, decoder, tokenizer)) {
+  for await (const records of tokenized(source, bomLength, chunkSize, decoder, tokenizer, encoding === 'utf-8')) {
     const rows: CsvRow[] = [];
     for (const { line, cells } of records) {
       if (skipSepLine) {
@@ -60,11 +61,20 @@ export async function* readCsvBatches(source: UploadSource, options: CsvReadOpti
   }
 }
 
-async function* tokenized(source: UploadSource, start: number, chunkSize: number, decoder: TextChunkDecoder, tokenizer: CsvTokenizer): AsyncGenerator<CsvRecord[]> {
+async function* tokenized(
+  source: UploadSource,
+  start: number,
+  chunkSize: number,
+  decoder: TextChunkDecoder,
+  tokenizer: CsvTokenizer,
+  utf8: boolean,
+): AsyncGenerator<CsvRecord[]> {
   if (isInMemory(source)) {
     for (const slice of slices(source.subarray(start), chunkSize)) yield tokenizer.push(decoder.write(slice));
   } else {
     for await (const piece of sourceChunks(source, start)) {
+      // Sniffing looked at the head only (see sniff.ts): binary data further on is refused here.
+      if (utf8 && piece.includes(0)) throw unsupportedFileType();
       for (const slice of slices(piece, chunkSize)) yield tokenizer.push(decoder.write(slice));
     }
   }

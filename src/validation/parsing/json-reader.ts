@@ -1,8 +1,9 @@
-import { decodeText } from './decode-text';
+import { decodeText, detectEncoding } from './decode-text';
 import { findJsonSyntaxError, lineAndColumn } from './json-error-position';
 import type { UploadRow } from './upload-types';
 import { UploadRejected } from './upload-rejected';
-import { readWhole, type UploadSource } from './upload-source';
+import { unsupportedFileType } from './sniff';
+import { isInMemory, readWhole, type UploadSource } from './upload-source';
 
 export interface JsonSource {
   /** Union of the keys of all row objects, in first-seen order. */
@@ -19,7 +20,10 @@ export interface JsonSource {
  * Throws 422 `invalid_json` (with line/column) or `invalid_json_shape`.
  */
 export async function readJsonSource(source: UploadSource): Promise<JsonSource> {
-  return readJson(await readWhole(source));
+  const bytes = await readWhole(source);
+  // Sniffing looked at a spooled file's head only (see sniff.ts): binary data further on is refused here.
+  if (!isInMemory(source) && detectEncoding(bytes).encoding === 'utf-8' && bytes.includes(0)) throw unsupportedFileType();
+  return readJson(bytes);
 }
 
 /** readJsonSource over bytes in memory. */

@@ -88,12 +88,15 @@ describe('openUpload from a file on disk', () => {
     expect(openDescriptors()).toBe(before);
   });
 
-  it('finds a NUL byte far past the head (binary data in a text file) as from memory', async () => {
+  it('refuses a NUL byte far past the head (binary data in a text file) while reading, as memory does when opening', async () => {
     const csv = Buffer.concat([bigCsv(3000), Buffer.from([0x41, 0x00, 0x42])]);
-    const fromFile = await rejectionOf(openUpload(await spooled(csv), { fileName: 'bc.csv' }));
+    const fromFile = await rejectionOf(read(await spooled(csv), 'bc.csv'));
     const fromMemory = await rejectionOf(openUpload(csv, { fileName: 'bc.csv' }));
     expect(fromFile).toMatchObject({ status: 415, code: 'unsupported_file_type' });
     expect(fromFile.message).toBe(fromMemory.message);
+
+    const json = Buffer.concat([Buffer.from(`[{"Mã tỉnh": "${'0'.repeat(8000)}"`), Buffer.from([0x00]), Buffer.from('}]')]);
+    expect(await rejectionOf(read(await spooled(json), 'bc.json'))).toMatchObject({ status: 415, code: 'unsupported_file_type' });
   });
 
   it('refuses a file over maxFileBytes by its size before reading it', async () => {

@@ -3,7 +3,7 @@ import { detectEncoding, type TextEncoding } from './decode-text';
 import { SAVE_AS_XLSX } from './save-as-steps';
 import { resolveLimits } from './upload-limits';
 import { UploadRejected } from './upload-rejected';
-import { readHead, sourceIncludes, sourceSize, type UploadSource } from './upload-source';
+import { isInMemory, readHead, sourceIncludes, sourceSize, type UploadSource } from './upload-source';
 import type { DeclaredFile, UploadFormat } from './upload-types';
 import { encryptedWorkbook } from './zip-archive';
 import { inspectZip, type ZipInspection, type ZipLimits } from './zip-inspector';
@@ -20,7 +20,6 @@ const MACRO_MAIN_PART = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
 const MAX_CONTENT_TYPES_BYTES = 1024 * 1024;
 /** What sniffing looks at: signatures, the byte-order mark, the first character (and UTF-16 detection's 1 KiB). */
 const HEAD_BYTES = 4096;
-const NUL = Buffer.from([0]);
 const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 const BINARY_SIGNATURES: readonly (readonly number[])[] = [
   [0x89, 0x50, 0x4e, 0x47], // PNG
@@ -69,7 +68,9 @@ export async function sniffUpload(
   if (BINARY_SIGNATURES.some((signature) => startsWith(head, signature))) throw unsupportedFileType();
 
   const { encoding, bomLength } = detectEncoding(head);
-  if (encoding === 'utf-8' && (await sourceIncludes(source, NUL))) throw unsupportedFileType();
+  // Bytes in memory are searched whole at once; a file on disk only in its head here: the CSV and JSON
+  // readers look at the rest as they read it (readingSpooledText), which spares a second pass over the file.
+  if (encoding === 'utf-8' && (isInMemory(source) ? source.includes(0) : head.includes(0))) throw unsupportedFileType();
   const first = firstCharacter(head.subarray(bomLength), encoding);
   return { format: first === '[' || first === '{' ? 'json' : 'csv' };
 }
@@ -135,7 +136,7 @@ function notASpreadsheet(message: string): UploadRejected {
   return new UploadRejected(415, 'not_a_spreadsheet', `${message} Chỉ chấp nhận tệp .xlsx, .csv hoặc .json.`);
 }
 
-function unsupportedFileType(): UploadRejected {
+export function unsupportedFileType(): UploadRejected {
   return new UploadRejected(
     415,
     'unsupported_file_type',

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 
 /** A file spooled to disk (an upload in flight): read as a stream or at random, never whole. */
 export interface SpooledSource {
@@ -34,18 +33,28 @@ export async function readHead(source: UploadSource, length: number): Promise<Bu
   }
 }
 
-/** The bytes from `start`, in order, a bounded piece at a time. */
+/**
+ * The bytes from `start`, in order, a bounded piece at a time. A file is read into one buffer reused
+ * for every piece (fresh buffers per read would be external memory that makes V8 collect more often):
+ * a piece is only valid until the next one is asked for; keep a copy of what must outlive it.
+ */
 export async function* sourceChunks(source: UploadSource, start = 0): AsyncGenerator<Buffer> {
   if (isInMemory(source)) {
     if (start < source.length) yield source.subarray(start);
     return;
   }
   if (start >= source.size) return;
-  const stream = createReadStream(source.path, { start, highWaterMark: FILE_READ_BYTES });
+  const file = await open(source.path, 'r');
   try {
-    for await (const chunk of stream) yield chunk as Buffer;
+    const buffer = Buffer.allocUnsafe(FILE_READ_BYTES);
+    for (let position = start; position < source.size; ) {
+      const { bytesRead } = await file.read(buffer, 0, FILE_READ_BYTES, position);
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
   } finally {
-    stream.destroy();
+    await file.close();
   }
 }
 
@@ -56,15 +65,12 @@ export async function sourceIncludes(source: UploadSource, pattern: Buffer): Pro
   for await (const chunk of sourceChunks(source)) {
     const window = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk;
     if (window.includes(pattern)) return true;
-    tail = window.subarray(Math.max(0, window.length - (pattern.length - 1)));
+    tail = Buffer.from(window.subarray(Math.max(0, window.length - (pattern.length - 1))));
   }
   return false;
 }
 
 /** The whole content in memory, for the readers that cannot do otherwise (JSON.parse). */
 export async function readWhole(source: UploadSource): Promise<Buffer> {
-  if (isInMemory(source)) return source;
-  const pieces: Buffer[] = [];
-  for await (const chunk of sourceChunks(source)) pieces.push(chunk);
-  return Buffer.concat(pieces);
+  return isInMemory(source) ? source : readFile(source.path);
 }

@@ -8,13 +8,15 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { SPOOL_FILE_PREFIX } from '../../src/submissions/intake/spooling-storage';
 // These specs act in periods before the 2025 reorganisation: the 63 units of 2008-2025 and their officers.
-import { officerBefore2025Merger as officer, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
+import { ADMIN, officerBefore2025Merger as officer, startTestApp, type TestApp, unitIdsByCode } from '../support/app';
 import { overrideEnv } from '../support/env-override';
 import { FakeClock } from '../support/fake-clock';
 import { csv, TT35_HEADER, tt35Rows, xlsx } from '../support/report-files';
-import { trackSeededFromStart } from '../support/obligations';
+import { createTestObligation } from '../support/obligations';
 
 const NOW = '2025-01-20T03:00:00Z';
+/** A report of this suite's own (the seeded ones are shared with other suites of the run): TT35's columns, yearly, due 31/01. */
+const CODE = 'KT-TAI-LEN-LUONG';
 const MIB = 1024 * 1024;
 const MAX_BYTES = 3 * MIB;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -44,7 +46,24 @@ describe('Submissions: streamed uploads (spooled to disk, stored in chunks)', ()
   beforeAll(async () => {
     restoreEnv = overrideEnv({ UPLOAD_MAX_BYTES: String(MAX_BYTES), UPLOAD_CONCURRENCY: '2' });
     t = await startTestApp('all', { clock: new FakeClock(new Date(NOW)) });
-    await trackSeededFromStart(t, 'TT35-BUU-CHINH');
+    await createTestObligation(t, { code: CODE, title: 'Báo cáo thử tải lên theo luồng' });
+    const schema = await t
+      .http()
+      .post(`/api/v1/obligations/${CODE}/schemas`)
+      .set('authorization', await t.tokenFor(ADMIN))
+      .send({
+        effectiveFrom: '2017-01-01',
+        definition: {
+          fields: [
+            { key: 'stt', label: TT35_HEADER[0], type: 'integer', required: true },
+            { key: 'chi_tieu', label: TT35_HEADER[1], type: 'text', required: true },
+            { key: 'so_luong_trong_nam', label: TT35_HEADER[2], type: 'integer', required: true },
+            { key: 'so_luong_luy_ke', label: TT35_HEADER[3], type: 'integer', required: true },
+            { key: 'ghi_chu', label: TT35_HEADER[4], type: 'text', required: false },
+          ],
+        },
+      });
+    expect(schema.status).toBe(201);
     db = t.app.get(getDataSourceToken());
     units = await unitIdsByCode(t, '2025-06-30');
   });
@@ -53,7 +72,7 @@ describe('Submissions: streamed uploads (spooled to disk, stored in chunks)', ()
     restoreEnv();
   });
 
-  const path = (unit: string) => `/api/v1/obligations/TT35-BUU-CHINH/periods/2024-Y/units/${units[unit]}/submission`;
+  const path = (unit: string) => `/api/v1/obligations/${CODE}/periods/2024-Y/units/${units[unit]}/submission`;
   const upload = async (unit: string, content: Buffer, name: string, type = 'text/csv', query = '') =>
     t
       .http()

@@ -33,7 +33,7 @@ export class SpooledFileInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<Request & { file?: Express.Multer.File & Partial<SpoolInfo> }>();
     await new Promise<void>((resolve, reject) =>
-      this.read(request, http.getResponse<Response>(), (error?: unknown) => (error ? reject(multipartProblem(error, this.maxBytes)) : resolve())),
+      this.read(request, http.getResponse<Response>(), (error?: unknown) => (error ? reject(intakeProblem(error, this.maxBytes)) : resolve())),
     );
     const received = request.file;
     if (!received?.path) return next.handle();
@@ -47,4 +47,9 @@ export class SpooledFileInterceptor implements NestInterceptor {
     request.file = spooled as unknown as Express.Multer.File;
     return next.handle().pipe(finalize(() => void removeSpool(spooled.path)));
   }
+}
+
+/** The client's mistakes as the same problems as ever; the server's own (a full disk) stay errors (500), not a 400 to the officer. */
+function intakeProblem(error: unknown, maxBytes: number): unknown {
+  return error instanceof Error && 'syscall' in error ? error : multipartProblem(error, maxBytes);
 }

@@ -10,7 +10,7 @@ export interface SpooledSource {
 export type UploadSource = Buffer | SpooledSource;
 
 /** Bytes read from disk at a time: memory per reading stays this small whatever the file's size. */
-export const FILE_READ_BYTES = 64 * 1024;
+export const FILE_READ_BYTES = 256 * 1024;
 
 export function isInMemory(source: UploadSource): source is Buffer {
   return Buffer.isBuffer(source);

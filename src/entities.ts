@@ -12,6 +12,7 @@ import { Receipt } from './receipts/receipt.entity';
 import { Review } from './reviews/review.entity';
 import { VersionJustification } from './submissions/version-justification.entity';
 import { SubmissionRowPage } from './submissions/submission-row-page.entity';
+import { SubmissionVersionChunk } from './submissions/submission-version-chunk.entity';
 import { SubmissionVersion } from './submissions/submission-version.entity';
 import { Submission } from './submissions/submission.entity';
 import { DepartmentName } from './units/department-name.entity';
@@ -19,4 +20,4 @@ import { ReportingUnit } from './units/reporting-unit.entity';
 import { User } from './users/user.entity';
 
 /** Every TypeORM entity of the application; the data source and the CLI load this list. */
-export const ENTITIES = [ReportingUnit, User, AuditEvent, Obligation, ReportSchemaVersion, CalendarOverrideRow, MailMessage, Delivery, Submission, SubmissionVersion, SubmissionRowPage, Review, Receipt, EntryLockException, VersionJustification, Reminder, WebSession, ObligationBody, DepartmentName];
+export const ENTITIES = [ReportingUnit, User, AuditEvent, Obligation, ReportSchemaVersion, CalendarOverrideRow, MailMessage, Delivery, Submission, SubmissionVersion, SubmissionVersionChunk, SubmissionRowPage, Review, Receipt, EntryLockException, VersionJustification, Reminder, WebSession, ObligationBody, DepartmentName];

@@ -48,7 +48,8 @@ export class AnnotatedWorkbookService {
       throw unprocessable('no_issues', `Phiên bản ${number} không có lỗi hay cảnh báo nào để đánh dấu.`);
     }
     if (report.rowsRead > ANNOTATE_MAX_ROWS) throw tooLargeToAnnotate(report.rowsRead);
-    const upload = await openUpload(version.content, {
+    const content = await this.storage.originalBytes(version.id);
+    const upload = await openUpload(content, {
       fileName: version.originalName,
       mediaType: version.mediaType,
       preferredSheetName: version.definition.sheetName,
@@ -61,7 +62,7 @@ export class AnnotatedWorkbookService {
     let rowOffset = 0;
     try {
       if (upload.format === 'xlsx') {
-        await workbook.xlsx.load(version.content as unknown as ArrayBuffer);
+        await workbook.xlsx.load(content as unknown as ArrayBuffer);
         sheet = workbook.getWorksheet(upload.sheetName) as ExcelJS.Worksheet;
       } else {
         rowOffset = upload.headerRowNumber === 0 ? 1 : 0;

@@ -10,7 +10,8 @@ import { formatBytes } from '../validation/parsing/upload-limits';
 /**
  * Reads the one file of a multipart upload (field `file`) into memory, within the configured size,
  * and answers what can go wrong on the way in Vietnamese problem+json: multer and busboy only say
- * "File too large" or "Multipart: Malformed part header".
+ * "File too large" or "Multipart: Malformed part header". Backfill only (its ZIP is read in memory);
+ * uploads and dry runs are spooled to disk by intake/spooled-file.interceptor.ts, with the same problems.
  */
 @Injectable()
 export class MultipartFileInterceptor implements NestInterceptor {

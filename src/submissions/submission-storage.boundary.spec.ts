@@ -15,9 +15,11 @@ function sources(dir = SRC): string[] {
 const FILES = sources().map((path) => ({ path, text: readFileSync(join(SRC, path), 'utf8') }));
 
 const OWNER = 'submissions/submission-storage.repository.ts';
+/** The repository's helper that reads and writes original bytes in chunks. */
+const CHUNK_STORE = 'submissions/original-file-chunks.ts';
 
 /** Statements on the tables and the view that hold versions and their rows. */
-const STORAGE_SQL = /\bsubmission_(versions|row_pages|rows)\b/;
+const STORAGE_SQL = /\bsubmission_(versions|version_chunks|row_pages|rows)\b/;
 /** TypeORM access to the same tables through their entities. */
 const STORAGE_ENTITY_ACCESS = /(getRepository|InjectRepository|Repository<)\(?\s*(SubmissionVersion|SubmissionRowPage)\b/;
 
@@ -42,13 +44,24 @@ describe('submission storage has one owner', () => {
     expect(FILES.length).toBeGreaterThan(100);
   });
 
-  it('keeps SQL on submission_versions, submission_row_pages and submission_rows in SubmissionStorage (the entities only name their tables)', () => {
-    const allowed = new Set([OWNER, 'submissions/submission-version.entity.ts', 'submissions/submission-row-page.entity.ts']);
+  it('keeps SQL on submission_versions, submission_version_chunks, submission_row_pages and submission_rows in SubmissionStorage and its chunk store (the entities only name their tables)', () => {
+    const allowed = new Set([
+      OWNER,
+      CHUNK_STORE,
+      'submissions/submission-version.entity.ts',
+      'submissions/submission-version-chunk.entity.ts',
+      'submissions/submission-row-page.entity.ts',
+    ]);
     expect(FILES.filter((file) => !allowed.has(file.path) && STORAGE_SQL.test(file.text)).map((file) => file.path)).toEqual([]);
   });
 
   it('keeps repositories of SubmissionVersion and SubmissionRowPage in SubmissionStorage', () => {
     expect(FILES.filter((file) => file.path !== OWNER && STORAGE_ENTITY_ACCESS.test(file.text)).map((file) => file.path)).toEqual([]);
+  });
+
+  it('reaches the original bytes only through SubmissionStorage', () => {
+    const users = FILES.filter((file) => /from '\.\/original-file-chunks'/.test(file.text)).map((file) => file.path);
+    expect(users).toEqual([OWNER]);
   });
 
   it('writes row pages only through SubmissionStorage', () => {

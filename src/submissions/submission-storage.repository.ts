@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, type InsertResult } from 'typeorm';
@@ -7,6 +8,8 @@ import type { FieldDefinition, ReportSchemaDefinition } from '../validation/doma
 import type { ValidationReport } from '../validation/domain/validation-report';
 import type { SubmissionStatus } from './domain/submission-status';
 import type { VersionDetailDto, VersionSummaryDto } from './dto/submission.dto';
+import type { UploadSource } from '../validation/parsing/upload-source';
+import { originalFileStream, readOriginalFile, storeOriginalChunks } from './original-file-chunks';
 import { SubmissionRowWriter } from './submission-row-writer';
 import { SubmissionVersion } from './submission-version.entity';
 
@@ -15,8 +18,8 @@ export interface StoredRowView {
   data: TypedRow;
 }
 
-/** Every column of a version but the original bytes, which can be tens of megabytes. */
-const VERSION_WITHOUT_CONTENT = {
+/** Every column of a version, its report included (which select: false leaves out unless asked for). */
+const VERSION_COLUMNS = {
   id: true,
   number: true,
   sha256: true,
@@ -86,14 +89,14 @@ export class SubmissionStorage {
     );
   }
 
-  /** A version without its original bytes. */
+  /** A version with its report. */
   findVersion(manager: EntityManager, versionId: string): Promise<SubmissionVersion> {
-    return manager.getRepository(SubmissionVersion).findOneOrFail({ where: { id: versionId }, select: VERSION_WITHOUT_CONTENT });
+    return manager.getRepository(SubmissionVersion).findOneOrFail({ where: { id: versionId }, select: VERSION_COLUMNS });
   }
 
   /** The version of a submission holding these exact bytes, without them. */
   versionBySha(manager: EntityManager, submissionId: string, sha256: string): Promise<SubmissionVersion | null> {
-    return manager.getRepository(SubmissionVersion).findOne({ where: { submissionId, sha256 }, select: VERSION_WITHOUT_CONTENT });
+    return manager.getRepository(SubmissionVersion).findOne({ where: { submissionId, sha256 }, select: VERSION_COLUMNS });
   }
 
   /** The number of the version of a submission holding these exact bytes, null when none. */
@@ -138,30 +141,45 @@ export class SubmissionStorage {
     );
   }
 
-  /** The original bytes of a submission's version, as uploaded. */
-  async originalFile(submissionId: string, number: number): Promise<{ content: Buffer; mediaType: string; originalName: string; sha256: string } | undefined> {
+  /** What a download of a submission's version needs to know (its bytes: originalStream). */
+  async originalFile(submissionId: string, number: number): Promise<{ id: string; length: number; mediaType: string; originalName: string; sha256: string } | undefined> {
     const [row] = await this.db.query(
-      `SELECT content, media_type AS "mediaType", original_name AS "originalName", sha256 FROM submission_versions
+      `SELECT id, size_bytes AS "length", media_type AS "mediaType", original_name AS "originalName", sha256 FROM submission_versions
        WHERE submission_id = $1 AND number = $2`,
       [submissionId, number],
     );
     return row;
   }
 
-  /** The original bytes with the report and the schema they were validated against, for annotating the file. */
+  /** The version with the report and the schema it was validated against, for annotating its file (bytes: originalBytes). */
   async fileWithReport(
     obligationId: string,
     periodKey: string,
     unitId: string,
     number: number,
-  ): Promise<{ content: Buffer; format: string; originalName: string; mediaType: string; report: ValidationReport; definition: ReportSchemaDefinition } | undefined> {
+  ): Promise<{ id: string; format: string; originalName: string; mediaType: string; report: ValidationReport; definition: ReportSchemaDefinition } | undefined> {
     const [version] = await this.db.query(
-      `SELECT v.content, v.format, v.original_name AS "originalName", v.media_type AS "mediaType", v.report, s.definition
+      `SELECT v.id, v.format, v.original_name AS "originalName", v.media_type AS "mediaType", v.report, s.definition
          FROM submission_versions v JOIN submissions sub ON sub.id = v.submission_id JOIN report_schema_versions s ON s.id = v.schema_version_id
         WHERE sub.obligation_id = $1 AND sub.period_key = $2 AND sub.unit_id = $3 AND v.number = $4`,
       [obligationId, periodKey, unitId, number],
     );
     return version;
+  }
+
+  /** Stores a version's original bytes in chunks, inside the caller's transaction, after the version's row. */
+  storeOriginal(manager: EntityManager, versionId: string, original: UploadSource): Promise<number> {
+    return storeOriginalChunks(manager, versionId, original);
+  }
+
+  /** A version's original bytes as a stream, one chunk fetched at a time. */
+  originalStream(versionId: string): Readable {
+    return originalFileStream(this.db, versionId);
+  }
+
+  /** A version's original bytes whole in memory (the annotated workbook, capped in rows). */
+  originalBytes(versionId: string): Promise<Buffer> {
+    return readOriginalFile(this.db, versionId);
   }
 
   /** The id of a submission's version by its number. */

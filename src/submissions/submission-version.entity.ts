@@ -3,7 +3,7 @@ import { ReportSchemaVersion } from '../obligations/report-schema-version.entity
 import type { ValidationReport } from '../validation/domain/validation-report';
 import { Submission } from './submission.entity';
 
-/** Every upload, valid or not, with its original bytes and validation report. Never changed. */
+/** Every upload, valid or not, with its validation report (its original bytes: SubmissionVersionChunk). Never changed. */
 @Entity('submission_versions')
 @Unique('uq_submission_versions_number', ['submissionId', 'number'])
 @Unique('uq_submission_versions_sha256', ['submissionId', 'sha256'])
@@ -42,9 +42,6 @@ export class SubmissionVersion {
 
   @Column({ type: 'varchar', length: 255 })
   originalName: string;
-
-  @Column({ type: 'bytea', select: false })
-  content: Buffer;
 
   @Column({ type: 'boolean' })
   valid: boolean;

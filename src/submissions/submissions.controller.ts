@@ -22,9 +22,10 @@ import {
   VersionListDto,
 } from './dto/submission.dto';
 import { AnnotatedWorkbookService } from './annotated-workbook.service';
-import { MultipartFileInterceptor } from './multipart-file.interceptor';
+import { SpooledFileInterceptor } from './intake/spooled-file.interceptor';
+import type { SpooledFile } from './intake/spooled-file';
 import { SubmissionsService } from './submissions.service';
-import { type UploadedFile as UploadedFileData, UploadService } from './upload.service';
+import { UploadService } from './upload.service';
 
 const BASE = 'api/v1/obligations/:code/periods/:periodKey/units/:unitId/submission';
 
@@ -49,7 +50,7 @@ export class SubmissionsController {
 
   @Post('versions')
   @Roles('province_officer', 'admin')
-  @UseInterceptors(MultipartFileInterceptor)
+  @UseInterceptors(SpooledFileInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV (UTF-8), XLSX or JSON' } } } })
   @ApiOperation({
@@ -68,7 +69,7 @@ export class SubmissionsController {
     @Param('periodKey') periodKey: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
     @Query() query: UploadQueryDto,
-    @UploadedFile() file: UploadedFileData | undefined,
+    @UploadedFile() file: SpooledFile | undefined,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<UploadResultDto | DryRunResultDto> {
@@ -120,7 +121,7 @@ export class SubmissionsController {
   ): Promise<StreamableFile> {
     const file = await this.submissions.file(code, periodKey, unitId, number);
     response.setHeader('X-Content-SHA256', file.sha256);
-    return new StreamableFile(file.content, { type: file.mediaType, disposition: attachmentDisposition(file.originalName), length: file.content.length });
+    return new StreamableFile(file.content, { type: file.mediaType, disposition: attachmentDisposition(file.originalName), length: file.length });
   }
 
   @Get('versions/:number/annotated.xlsx')

@@ -10,6 +10,8 @@ import { UnitsModule } from '../units/units.module';
 import { BackfillController } from './backfill/backfill.controller';
 import { BackfillService } from './backfill/backfill.service';
 import { MultipartFileInterceptor } from './multipart-file.interceptor';
+import { SpooledFileInterceptor } from './intake/spooled-file.interceptor';
+import { UploadSlots } from './intake/upload-slots';
 import { SubmissionStorageModule } from './submission-storage.module';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
@@ -29,7 +31,7 @@ import { UploadService } from './upload.service';
     SubmissionTargetsModule,
   ],
   controllers: [SubmissionsController, TasksController, BackfillController],
-  providers: [SubmissionsService, UploadService, AnnotatedWorkbookService, TasksService, BackfillService, MultipartFileInterceptor],
+  providers: [SubmissionsService, UploadService, AnnotatedWorkbookService, TasksService, BackfillService, MultipartFileInterceptor, SpooledFileInterceptor, UploadSlots],
   exports: [SubmissionsService, SubmissionStorageModule],
 })
 export class SubmissionsModule {}

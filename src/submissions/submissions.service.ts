@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -79,11 +80,13 @@ export class SubmissionsService {
     return row;
   }
 
-  async file(code: string, periodKey: string, unitId: string, number: number): Promise<{ content: Buffer; mediaType: string; originalName: string; sha256: string }> {
+  /** A version's original bytes, streamed from their stored chunks. */
+  async file(code: string, periodKey: string, unitId: string, number: number): Promise<{ content: Readable; length: number; mediaType: string; originalName: string; sha256: string }> {
     const submission = await this.existing(code, periodKey, unitId);
     const row = await this.storage.originalFile(submission.id, number);
     if (!row) throw notFound('phiên bản báo cáo', String(number));
-    return row;
+    const { id, ...file } = row;
+    return { ...file, content: this.storage.originalStream(id) };
   }
 
   async rows(code: string, periodKey: string, unitId: string, number: number, offset = 0, limit = 100): Promise<RowsDto> {

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -22,6 +22,7 @@ import { SubmissionValidator } from '../validation/domain/row-validator';
 import type { ValidationReport } from '../validation/domain/validation-report';
 import { openUpload, type OpenedUpload } from '../validation/parsing/read-upload';
 import { isUploadRejected } from '../validation/parsing/upload-rejected';
+import { sourceSize, type UploadSource } from '../validation/parsing/upload-source';
 import { type DiffSummary, diffRows, type KeyedRow } from './domain/row-diff';
 import { nextStatus, transitionRefusal } from './domain/submission-status';
 import { sanitizeFileName } from './sanitize-file-name';
@@ -31,12 +32,18 @@ import { type SubmissionTarget, SubmissionTargetService } from '../submission-ta
 import { SubmissionStorage } from './submission-storage.repository';
 import { uploadLimitsFrom } from './upload-limits.provider';
 import { asUploadProblem } from './upload-problem';
+import type { SpooledFile } from './intake/spooled-file';
+import { UploadSlots } from './intake/upload-slots';
 
+/** A file in memory (backfill: its whole upload, or one entry of its ZIP). */
 export interface UploadedFile {
   buffer: Buffer;
   originalname?: string;
   mimetype?: string;
 }
+
+/** Where a file's bytes are: in memory, or spooled to disk by the upload intake. */
+const bytesOf = (file: UploadedFile | SpooledFile): UploadSource => ('buffer' in file ? file.buffer : { path: file.path, size: file.size });
 
 export interface DryRunOutcome {
   dryRun: true;
@@ -58,7 +65,8 @@ export interface UploadOutcome {
 
 /** The bytes of one version and how to read its rows (a whole file, or one unit's rows of a shared file). */
 export interface VersionSource {
-  buffer: Buffer;
+  /** The original bytes, stored as they are (chunks of 1 MiB, read from memory or from the spooled file). */
+  original: UploadSource;
   sha256: string;
   originalName?: string;
   /** Opens the rows; called again when a second reading is needed (number convention settled late). */
@@ -83,12 +91,20 @@ export class UploadService {
     private readonly config: ConfigService<Environment, true>,
     private readonly locks: EntryLocksService,
     private readonly storage: SubmissionStorage,
+    private readonly slots: UploadSlots,
   ) {}
 
-  async upload(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined, actor: Actor): Promise<UploadOutcome> {
-    const { target, schema, sha256, buffer, window } = await this.prepare(code, periodKey, unitId, file);
-    const source: VersionSource = { buffer, sha256, originalName: file?.originalname, window, open: () => this.open(file as UploadedFile, schema.definition) };
-    return this.refusedUploadsAsProblems(() => this.db.transaction((manager) => this.storeVersion(manager, target, schema, source, actor)));
+  /**
+   * A spooled upload, once one of the process's upload slots is free (see UploadSlots): the checks of
+   * target, period and lock come before any parsing; the duplicate check by sha256 before anything is stored.
+   */
+  async upload(code: string, periodKey: string, unitId: string, file: SpooledFile | undefined, actor: Actor): Promise<UploadOutcome> {
+    return this.slots.run(async () => {
+      const { target, schema, sha256, window } = await this.prepare(code, periodKey, unitId, file);
+      const spooled = file as SpooledFile;
+      const source: VersionSource = { original: bytesOf(spooled), sha256, originalName: spooled.originalname, window, open: () => this.open(spooled, schema.definition) };
+      return this.refusedUploadsAsProblems(() => this.db.transaction((manager) => this.storeVersion(manager, target, schema, source, actor)));
+    });
   }
 
   /**
@@ -107,25 +123,25 @@ export class UploadService {
     const upload = await source.open();
     const versionId = randomUUID();
     // Not awaited here: PostgreSQL takes about as long to store the original bytes as the app takes to
-    // read the rows, so the insert runs while the file is parsed. The writer sends its first page after it.
+    // read the rows, so the inserts run while the file is parsed. The writer sends its first page after
+    // them. The original goes in chunks of 1 MiB read one at a time, never whole in memory.
     const storingVersion = this.storage.insertVersion(manager, {
       id: versionId,
       submissionId: submission.id,
       number: submission.versionCount + 1,
       schemaVersionId: schema.id,
       sha256: source.sha256,
-      sizeBytes: source.buffer.length,
+      sizeBytes: sourceSize(source.original),
       mediaType: mediaTypeOf(upload.format),
       format: upload.format,
       originalName: sanitizeFileName(source.originalName),
-      content: source.buffer,
       valid: false,
       rowsRead: 0,
       errorCount: 0,
       warningCount: 0,
       report: {} as ValidationReport,
       uploadedBy: actor.user?.id ?? null,
-    });
+    }).then(() => this.storage.storeOriginal(manager, versionId, source.original));
     let writer = this.storage.rowWriter(manager, versionId, storingVersion);
     let report: ValidationReport;
     try {
@@ -166,7 +182,11 @@ export class UploadService {
    * Validates as an upload would and says what would change against the current version, storing
    * nothing: no version, no rows, no status change, no audit event.
    */
-  async dryRun(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined): Promise<DryRunOutcome> {
+  async dryRun(code: string, periodKey: string, unitId: string, file: SpooledFile | undefined): Promise<DryRunOutcome> {
+    return this.slots.run(() => this.dryRunInSlot(code, periodKey, unitId, file));
+  }
+
+  private async dryRunInSlot(code: string, periodKey: string, unitId: string, file: SpooledFile | undefined): Promise<DryRunOutcome> {
     const { target, schema, sha256, window } = await this.prepare(code, periodKey, unitId, file);
     const submission = await this.db.getRepository(Submission).findOneBy({ obligationId: target.obligation.id, periodKey: target.period.key, unitId: target.unit.id });
     const status = submission?.status ?? 'not_started';
@@ -177,11 +197,11 @@ export class UploadService {
         rows.push({ rowNumber, data });
         return undefined;
       };
-      const first = await this.validate(await this.open(file as UploadedFile, schema.definition), schema.definition, window, collect);
+      const first = await this.validate(await this.open(file as SpooledFile, schema.definition), schema.definition, window, collect);
       let report = first.report;
       if (first.rereadWith) {
         rows = [];
-        report = (await this.validate(await this.open(file as UploadedFile, schema.definition), schema.definition, window, collect, first.rereadWith)).report;
+        report = (await this.validate(await this.open(file as SpooledFile, schema.definition), schema.definition, window, collect, first.rereadWith)).report;
       }
       const current: KeyedRow[] = submission?.currentVersionId ? await this.storage.allRows(submission.currentVersionId) : [];
       const duplicateOfVersion = submission ? await this.storage.numberBySha(submission.id, sha256) : null;
@@ -202,8 +222,8 @@ export class UploadService {
     });
   }
 
-  private async prepare(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined) {
-    if (!file || file.buffer.length === 0) {
+  private async prepare(code: string, periodKey: string, unitId: string, file: SpooledFile | undefined) {
+    if (!file || file.size === 0) {
       throw unprocessable('file_required', 'Hãy đính kèm tệp báo cáo (trường "file" của biểu mẫu multipart) có nội dung.', [
         { field: 'file', code: 'file_required', message: 'file là bắt buộc và không được rỗng' },
       ]);
@@ -217,13 +237,12 @@ export class UploadService {
     await this.locks.assertOpen(target, schedule);
     const schema = await this.schemas.inForce(target.obligation, target.period);
     if (!schema) throw unprocessable('no_schema', `Nghĩa vụ ${code} chưa có biểu mẫu áp dụng cho ${target.period.label}.`);
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    return { target, schema, sha256, buffer: file.buffer, window: reportingWindow(schedule) };
+    return { target, schema, sha256: file.sha256, window: reportingWindow(schedule) };
   }
 
-  /** Opens a file for reading against a schema, with the configured limits. */
-  open(file: UploadedFile, definition: ReportSchemaDefinition, extraHeaders: readonly string[] = []): Promise<OpenedUpload> {
-    return openUpload(file.buffer, {
+  /** Opens a file (in memory or spooled) for reading against a schema, with the configured limits. */
+  open(file: UploadedFile | SpooledFile, definition: ReportSchemaDefinition, extraHeaders: readonly string[] = []): Promise<OpenedUpload> {
+    return openUpload(bytesOf(file), {
       fileName: file.originalname,
       mediaType: file.mimetype,
       preferredSheetName: definition.sheetName,

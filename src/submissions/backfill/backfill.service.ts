@@ -112,8 +112,8 @@ export class BackfillService {
           } else {
             const versionSource: VersionSource =
               source.kind === 'file'
-                ? { buffer: source.buffer, sha256: sha256Of(source.buffer), originalName: source.fileName, window, open: () => this.uploads.open({ buffer: source.buffer, originalname: source.fileName }, schema.definition) }
-                : { buffer: file.buffer, sha256: sharedSha256 as string, originalName: fileName, window, open: async () => source.open() };
+                ? { original: source.buffer, sha256: sha256Of(source.buffer), originalName: source.fileName, window, open: () => this.uploads.open({ buffer: source.buffer, originalname: source.fileName }, schema.definition) }
+                : { original: file.buffer, sha256: sharedSha256 as string, originalName: fileName, window, open: async () => source.open() };
             done.push(await this.loadUnit(manager, { obligation, period, unit }, schema, versionSource, origin, reason, actor));
           }
         }

@@ -147,7 +147,8 @@ function incompleteUtf8Tail(chunk: Buffer): Buffer {
     if (b < 0x80) break;
     if (b >= 0xc0) {
       const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-      return length > back ? chunk.subarray(chunk.length - back) : Buffer.alloc(0);
+      // A copy: the chunk's memory may be reused for the next piece read from disk.
+      return length > back ? Buffer.from(chunk.subarray(chunk.length - back)) : Buffer.alloc(0);
     }
   }
   return Buffer.alloc(0);

@@ -1,7 +1,9 @@
-import { decodeText } from './decode-text';
+import { decodeText, detectEncoding } from './decode-text';
 import { findJsonSyntaxError, lineAndColumn } from './json-error-position';
 import type { UploadRow } from './upload-types';
 import { UploadRejected } from './upload-rejected';
+import { unsupportedFileType } from './sniff';
+import { isInMemory, readWhole, type UploadSource } from './upload-source';
 
 export interface JsonSource {
   /** Union of the keys of all row objects, in first-seen order. */
@@ -12,10 +14,19 @@ export interface JsonSource {
 
 /**
  * Reads a JSON upload: either `[{ "key or label": value, … }, …]` or `{ "rows": [ … ] }`.
- * The document is parsed whole: uploads are size-capped (maxFileBytes) and JSON has no useful
- * streaming shape here, so this is acceptable. Values are kept as JSON gave them (strings NFC).
+ * The document is parsed whole, also when it was spooled to a file: uploads are size-capped
+ * (maxFileBytes) and JSON has no useful streaming shape here, so this is acceptable (JSON is the one
+ * format whose memory still grows with the file). Values are kept as JSON gave them (strings NFC).
  * Throws 422 `invalid_json` (with line/column) or `invalid_json_shape`.
  */
+export async function readJsonSource(source: UploadSource): Promise<JsonSource> {
+  const bytes = await readWhole(source);
+  // Sniffing looked at a spooled file's head only (see sniff.ts): binary data further on is refused here.
+  if (!isInMemory(source) && detectEncoding(bytes).encoding === 'utf-8' && bytes.includes(0)) throw unsupportedFileType();
+  return readJson(bytes);
+}
+
+/** readJsonSource over bytes in memory. */
 export function readJson(buffer: Buffer): JsonSource {
   const text = decodeText(buffer);
   let document: unknown;

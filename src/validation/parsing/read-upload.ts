@@ -2,12 +2,13 @@ import type { CellRange } from './cell-address';
 import { readCsvBatches } from './csv-reader';
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderSource } from './header-detection';
 import { keyMatchKey, normalizeHeaderText } from './header-text';
-import { readJson } from './json-reader';
+import { readJsonSource } from './json-reader';
 import { arrayBatches, BatchCursor } from './row-batches';
 import { RESAVE_CALCULATED } from './save-as-steps';
 import { sniffUpload, type SniffResult } from './sniff';
 import { formatBytes, formatNumber, resolveLimits, type UploadLimits } from './upload-limits';
 import { UploadRejected } from './upload-rejected';
+import { sourceSize, type UploadSource } from './upload-source';
 import type { ReaderNote, UploadFormat, UploadRow } from './upload-types';
 import { readXlsx } from './xlsx-reader';
 
@@ -65,20 +66,22 @@ interface RowSource {
 /**
  * Single entry point for an uploaded report file: size check (413 `file_too_large`), content sniffing
  * (sniff.ts), zip inspection for XLSX, decoding, then header detection (header-detection.ts) over the
- * first rows. Everything after the header is streamed.
+ * first rows. Everything after the header is streamed. The bytes are in memory or in a file (an upload
+ * spooled to disk), which CSV reads as a stream and XLSX at random through its descriptor.
  */
-export async function openUpload(buffer: Buffer, options: OpenUploadOptions = {}): Promise<OpenedUpload> {
+export async function openUpload(bytes: UploadSource, options: OpenUploadOptions = {}): Promise<OpenedUpload> {
   const limits = resolveLimits(options.limits);
-  if (buffer.length > limits.maxFileBytes) {
+  const size = sourceSize(bytes);
+  if (size > limits.maxFileBytes) {
     throw new UploadRejected(
       413,
       'file_too_large',
-      `Tệp tải lên quá lớn (${formatBytes(buffer.length)}). Dung lượng tối đa là ${formatBytes(limits.maxFileBytes)}.`,
-      { fileBytes: buffer.length, limitBytes: limits.maxFileBytes },
+      `Tệp tải lên quá lớn (${formatBytes(size)}). Dung lượng tối đa là ${formatBytes(limits.maxFileBytes)}.`,
+      { fileBytes: size, limitBytes: limits.maxFileBytes },
     );
   }
-  const sniffed = await sniffUpload(buffer, { fileName: options.fileName, mediaType: options.mediaType }, limits);
-  const source = await openSource(buffer, sniffed, options, limits);
+  const sniffed = await sniffUpload(bytes, { fileName: options.fileName, mediaType: options.mediaType }, limits);
+  const source = await openSource(bytes, sniffed, options, limits);
   const knownHeaders = options.knownHeaders ?? [];
   const knownKeys = options.knownKeys ?? [];
 
@@ -135,17 +138,24 @@ export async function openUpload(buffer: Buffer, options: OpenUploadOptions = {}
 }
 
 async function openSource(
-  buffer: Buffer,
+  bytes: UploadSource,
   sniffed: SniffResult,
   options: OpenUploadOptions,
   limits: UploadLimits,
 ): Promise<RowSource> {
   if (sniffed.format !== 'xlsx') {
-    if (sniffed.format === 'csv') return { batches: readCsvBatches(buffer), notes: [] };
-    const json = readJson(buffer);
+    if (sniffed.format === 'csv') return { batches: readCsvBatches(bytes), notes: [] };
+    const json = await readJsonSource(bytes);
     return { batches: arrayBatches(json.rows, BATCH_ROWS), presetHeader: json.header, notes: [] };
   }
-  const xlsx = await readXlsx(sniffed.zip, { preferredSheetName: options.preferredSheetName, limits });
+  const { archive } = sniffed.zip;
+  let xlsx: Awaited<ReturnType<typeof readXlsx>>;
+  try {
+    xlsx = await readXlsx(sniffed.zip, { preferredSheetName: options.preferredSheetName, limits });
+  } catch (error) {
+    archive.close();
+    throw error;
+  }
   const notes: ReaderNote[] = [];
   if (options.preferredSheetName && !xlsx.matchedPreferredSheet) {
     const others = xlsx.sheetNames.filter((name) => name !== xlsx.sheetName);
@@ -163,7 +173,16 @@ async function openSource(
       message: 'Tệp có liên kết tới sổ làm việc khác; hệ thống chỉ dùng giá trị đã lưu trong tệp, không mở liên kết.',
     });
   }
-  return { batches: xlsx.batches, merges: xlsx.merges, sheetName: xlsx.sheetName, notes };
+  return { batches: closingWhenDone(xlsx.batches, () => archive.close()), merges: xlsx.merges, sheetName: xlsx.sheetName, notes };
+}
+
+/** The rows, then the archive released (a file's descriptor is held until then), however the reading ends. */
+async function* closingWhenDone<T>(batches: AsyncGenerator<T>, close: () => void): AsyncGenerator<T> {
+  try {
+    yield* batches;
+  } finally {
+    close();
+  }
 }
 
 interface HeaderPart {

@@ -3,6 +3,7 @@ import { detectEncoding, type TextEncoding } from './decode-text';
 import { SAVE_AS_XLSX } from './save-as-steps';
 import { resolveLimits } from './upload-limits';
 import { UploadRejected } from './upload-rejected';
+import { isInMemory, readHead, sourceIncludes, sourceSize, type UploadSource } from './upload-source';
 import type { DeclaredFile, UploadFormat } from './upload-types';
 import { encryptedWorkbook } from './zip-archive';
 import { inspectZip, type ZipInspection, type ZipLimits } from './zip-inspector';
@@ -17,6 +18,9 @@ const OPENXML_SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spread
 const MACRO_MEDIA_TYPE = 'application/vnd.ms-excel.sheet.macroenabled.12';
 const MACRO_MAIN_PART = 'application/vnd.ms-excel.sheet.macroEnabled.main+xml';
 const MAX_CONTENT_TYPES_BYTES = 1024 * 1024;
+/** What sniffing looks at: signatures, the byte-order mark, the first character (and UTF-16 detection's 1 KiB). */
+const HEAD_BYTES = 4096;
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
 const BINARY_SIGNATURES: readonly (readonly number[])[] = [
   [0x89, 0x50, 0x4e, 0x47], // PNG
   [0xff, 0xd8, 0xff], // JPEG
@@ -42,45 +46,48 @@ const BINARY_SIGNATURES: readonly (readonly number[])[] = [
  * An XLSX result carries the inspection so that the zip is not read twice.
  */
 export async function sniffUpload(
-  buffer: Buffer,
+  source: UploadSource,
   declared: DeclaredFile = {},
   zipLimits: ZipLimits = resolveLimits(),
 ): Promise<SniffResult> {
-  if (buffer.length === 0) {
+  if (sourceSize(source) === 0) {
     throw new UploadRejected(422, 'empty_file', 'Tệp tải lên không có nội dung.');
   }
   const extension = extensionOf(declared.fileName);
   const mediaType = (declared.mediaType ?? '').split(';')[0].trim().toLowerCase();
   if (MACRO_EXTENSIONS.has(extension) || mediaType === MACRO_MEDIA_TYPE) throw macroWorkbook();
 
-  if (startsWith(buffer, ZIP_LOCAL_HEADER)) return { format: 'xlsx', zip: await checkSpreadsheetZip(buffer, zipLimits) };
-  if (startsWith(buffer, OLE2)) {
-    if (buffer.includes(Buffer.from('EncryptedPackage', 'utf16le'))) throw encryptedWorkbook();
+  const head = await readHead(source, HEAD_BYTES);
+  if (startsWith(head, ZIP_LOCAL_HEADER)) return { format: 'xlsx', zip: await checkSpreadsheetZip(source, zipLimits) };
+  if (startsWith(head, OLE2)) {
+    if (await sourceIncludes(source, ENCRYPTED_PACKAGE)) throw encryptedWorkbook();
     throw new UploadRejected(415, 'legacy_xls', `Tệp Excel 97-2003 (.xls) không được hỗ trợ. ${SAVE_AS_XLSX}`);
   }
   const claimsSpreadsheet = SPREADSHEET_EXTENSIONS.has(extension) || (extension === '' && mediaType === OPENXML_SHEET_TYPE);
   if (claimsSpreadsheet) throw notASpreadsheet('Nội dung tệp không phải là bảng tính Excel (.xlsx).');
-  if (BINARY_SIGNATURES.some((signature) => startsWith(buffer, signature))) throw unsupportedFileType();
+  if (BINARY_SIGNATURES.some((signature) => startsWith(head, signature))) throw unsupportedFileType();
 
-  const { encoding, bomLength } = detectEncoding(buffer);
-  if (encoding === 'utf-8' && buffer.includes(0)) throw unsupportedFileType();
-  const first = firstCharacter(buffer.subarray(bomLength), encoding);
+  const { encoding, bomLength } = detectEncoding(head);
+  // Bytes in memory are searched whole at once; a file on disk only in its head here: the CSV and JSON
+  // readers look at the rest as they read it (readingSpooledText), which spares a second pass over the file.
+  if (encoding === 'utf-8' && (isInMemory(source) ? source.includes(0) : head.includes(0))) throw unsupportedFileType();
+  const first = firstCharacter(head.subarray(bomLength), encoding);
   return { format: first === '[' || first === '{' ? 'json' : 'csv' };
 }
 
 /** Just the format, for callers that do not go on to read the file (the zip handle is released). */
 export async function sniffFormat(
-  buffer: Buffer,
+  source: UploadSource,
   declared: DeclaredFile = {},
   zipLimits: ZipLimits = resolveLimits(),
 ): Promise<UploadFormat> {
-  const result = await sniffUpload(buffer, declared, zipLimits);
+  const result = await sniffUpload(source, declared, zipLimits);
   if (result.format === 'xlsx') result.zip.archive.close();
   return result.format;
 }
 
-async function checkSpreadsheetZip(buffer: Buffer, limits: ZipLimits): Promise<ZipInspection> {
-  const zip = await inspectZip(buffer, limits);
+async function checkSpreadsheetZip(source: UploadSource, limits: ZipLimits): Promise<ZipInspection> {
+  const zip = await inspectZip(source, limits);
   const { archive } = zip;
   try {
     if (zip.hasVbaProject) throw macroWorkbook();
@@ -129,7 +136,7 @@ function notASpreadsheet(message: string): UploadRejected {
   return new UploadRejected(415, 'not_a_spreadsheet', `${message} Chỉ chấp nhận tệp .xlsx, .csv hoặc .json.`);
 }
 
-function unsupportedFileType(): UploadRejected {
+export function unsupportedFileType(): UploadRejected {
   return new UploadRejected(
     415,
     'unsupported_file_type',

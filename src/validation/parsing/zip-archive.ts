@@ -14,7 +14,7 @@ export interface ZipEntryInfo {
 }
 
 /**
- * A zip read through yauzl from an in-memory buffer. Entry streams are opened on demand and
+ * A zip read through yauzl from an in-memory buffer or from a file's descriptor. Entry streams are opened on demand and
  * yauzl's `validateEntrySizes` makes each stream fail as soon as it inflates more (or fewer) bytes
  * than the central directory declared, so verified declared sizes bound the real work.
  */

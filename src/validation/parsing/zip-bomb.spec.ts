@@ -1,7 +1,11 @@
 import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 import { openUpload } from './read-upload';
 import { resolveLimits } from './upload-limits';
+import type { SpooledSource } from './upload-source';
 import { inspectZip } from './zip-inspector';
 import { rejectionOf } from './testing/rejections';
 import { flatten } from './testing/flatten';
@@ -251,5 +255,46 @@ describe('zip bombs', () => {
     expect(error.code).toBe('xlsx_too_large_uncompressed');
     expect(error.detail).toMatchObject({ entry: 'xl/worksheets/sheet1.xml', reason: 'declared_size_exceeded' });
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * MB);
+  });
+});
+
+describe('zip bombs in a file on disk (an upload spooled to a temporary file)', () => {
+  let directory: string;
+  let bomb: FixtureEntry;
+
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'zip-bomb-spec-'));
+    bomb = await zerosEntry('xl/worksheets/sheet1.xml', 300 * MB);
+  }, 60_000);
+  afterAll(() => rm(directory, { recursive: true, force: true }));
+
+  async function spooled(zip: Buffer, name: string): Promise<SpooledSource> {
+    const path = join(directory, name);
+    await writeFile(path, zip);
+    return { path, size: zip.length };
+  }
+
+  it('reads the central directory from the file and refuses an honest bomb by its ratio', async () => {
+    const error = await rejectionOf(openUpload(await spooled(assembleZip([...workbookParts(), bomb]), 'honest.xlsx'), { fileName: 'bao-cao.xlsx' }));
+    expect(error).toMatchObject({ status: 413, code: 'xlsx_compression_ratio' });
+  });
+
+  it('stops a lying bomb read from the file as soon as inflation exceeds the declared size', async () => {
+    const source = await spooled(assembleZip([...workbookParts(), { ...bomb, declaredSize: 10_000 }]), 'liar.xlsx');
+    const before = process.memoryUsage().rss;
+    const upload = openUpload(source, { fileName: 'bao-cao.xlsx' }).then(async (opened) => {
+      for await (const batch of opened.batches) void batch;
+    });
+    const error = await rejectionOf(upload);
+    expect(error).toMatchObject({ status: 413, code: 'xlsx_too_large_uncompressed', detail: { reason: 'declared_size_exceeded' } });
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * MB);
+  });
+
+  it('reads a workbook from the file like from memory', async () => {
+    const zip = assembleZip([...workbookParts(), entryOf('xl/worksheets/sheet1.xml', SHEET_XML(INLINE_ROWS))]);
+    const upload = await openUpload(await spooled(zip, 'ok.xlsx'), { fileName: 'bao-cao.xlsx' });
+    const rows: unknown[][] = [upload.header];
+    for await (const row of flatten(upload.batches)) rows.push(row.cells);
+    expect(rows).toEqual(await readAll(zip));
   });
 });

@@ -2,6 +2,7 @@ import * as yauzl from 'yauzl';
 import type { Entry } from 'yauzl';
 import { formatBytes, formatNumber, type UploadLimits } from './upload-limits';
 import { UploadRejected } from './upload-rejected';
+import { isInMemory, type UploadSource } from './upload-source';
 import { corruptXlsx, ZipArchive, type ZipEntryInfo } from './zip-archive';
 
 export type ZipLimits = Pick<
@@ -19,6 +20,14 @@ export interface ZipInspection {
   hasVbaProject: boolean;
 }
 
+const ZIP_OPTIONS: yauzl.Options = {
+  lazyEntries: true,
+  autoClose: false,
+  decodeStrings: true,
+  validateEntrySizes: true,
+  strictFileNames: false,
+};
+
 /**
  * Reads the zip central directory with yauzl (lazy entries, nothing decompressed) and refuses, with 413:
  * more than `maxZipEntries` entries (`xlsx_too_many_entries`); a total declared uncompressed size above
@@ -28,16 +37,12 @@ export interface ZipInspection {
  * declared size, which is how the XLSX reader stops lying zip bombs (see xlsx-reader.ts).
  * Unreadable zips and duplicate entry names → 422 `corrupt_xlsx`.
  */
-export async function inspectZip(buffer: Buffer, limits: ZipLimits): Promise<ZipInspection> {
+export async function inspectZip(source: UploadSource, limits: ZipLimits): Promise<ZipInspection> {
   let zipfile: yauzl.ZipFile;
   try {
-    zipfile = await yauzl.fromBufferPromise(buffer, {
-      lazyEntries: true,
-      autoClose: false,
-      decodeStrings: true,
-      validateEntrySizes: true,
-      strictFileNames: false,
-    });
+    // A file on disk is read at random through its descriptor (the central directory is at the end),
+    // kept open until the archive is closed; nothing of it is held in memory but what is being inflated.
+    zipfile = isInMemory(source) ? await yauzl.fromBufferPromise(source, ZIP_OPTIONS) : await yauzl.openPromise(source.path, ZIP_OPTIONS);
   } catch {
     throw corruptXlsx('không đọc được danh mục tệp nén');
   }

@@ -100,8 +100,9 @@ describe('Submissions: streamed uploads (spooled to disk, stored in chunks)', ()
     (
       await db.query(
         `SELECT octet_length(c.data) AS n FROM submission_version_chunks c JOIN submission_versions v ON v.id = c.version_id
-          JOIN submissions s ON s.id = v.submission_id WHERE s.unit_id = $1 AND v.number = $2 ORDER BY c.seq`,
-        [units[unit], number],
+          JOIN submissions s ON s.id = v.submission_id JOIN obligations o ON o.id = s.obligation_id
+         WHERE o.code = $1 AND s.period_key = '2024-Y' AND s.unit_id = $2 AND v.number = $3 ORDER BY c.seq`,
+        [CODE, units[unit], number],
       )
     ).map((row: { n: number }) => row.n);
 

@@ -78,17 +78,25 @@ export class SubmissionStorage {
     return manager.getRepository(SubmissionVersion).insert(version);
   }
 
-  /** The outcome of validation, once every row is stored. */
-  async recordOutcome(manager: EntityManager, versionId: string, report: ValidationReport): Promise<void> {
-    await manager.getRepository(SubmissionVersion).update(
-      { id: versionId },
-      { valid: report.valid, rowsRead: report.rowsRead, errorCount: report.errorCount, warningCount: report.warningCount, report },
+  /**
+   * The outcome of validation, once every row is stored; returns the version as stored (without its
+   * bytes) and its details as `detailByNumber` gives them, so nothing needs to read it again.
+   */
+  async recordOutcome(manager: EntityManager, versionId: string, report: ValidationReport): Promise<{ version: SubmissionVersion; detail: VersionDetailDto }> {
+    // An UPDATE answers [rows, affected count] through EntityManager.query.
+    const [rows]: [Array<VersionDetailDto & { id: string; submissionId: string; schemaVersionId: string }>, number] = await manager.query(
+      `UPDATE submission_versions v SET valid = $2, rows_read = $3, error_count = $4, warning_count = $5, report = $6::jsonb
+         FROM report_schema_versions s
+        WHERE v.id = $1 AND s.id = v.schema_version_id
+        RETURNING ${SUMMARY_COLUMNS}, v.report, v.id, v.submission_id AS "submissionId", v.schema_version_id AS "schemaVersionId"`,
+      [versionId, report.valid, report.rowsRead, report.errorCount, report.warningCount, JSON.stringify(report)],
     );
-  }
-
-  /** A version without its original bytes. */
-  findVersion(manager: EntityManager, versionId: string): Promise<SubmissionVersion> {
-    return manager.getRepository(SubmissionVersion).findOneOrFail({ where: { id: versionId }, select: VERSION_WITHOUT_CONTENT });
+    const [row] = rows;
+    if (!row) throw new Error(`version ${versionId} vanished while its outcome was recorded`);
+    const { id, submissionId, schemaVersionId, ...detail } = row;
+    const { schemaVersion: _schemaVersion, ...columns } = detail;
+    const version = Object.assign(new SubmissionVersion(), { ...columns, id, submissionId, schemaVersionId });
+    return { version, detail };
   }
 
   /** The version of a submission holding these exact bytes, without them. */

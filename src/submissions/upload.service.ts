@@ -31,6 +31,8 @@ import { type SubmissionTarget, SubmissionTargetService } from '../submission-ta
 import { SubmissionStorage } from './submission-storage.repository';
 import { uploadLimitsFrom } from './upload-limits.provider';
 import { asUploadProblem } from './upload-problem';
+import type { VersionDetailDto } from './dto/submission.dto';
+import { updateLockedSubmission } from './locked-submission';
 
 export interface UploadedFile {
   buffer: Buffer;
@@ -54,6 +56,8 @@ export interface UploadOutcome {
   report: ValidationReport;
   /** The same bytes were uploaded before: nothing new was stored. */
   duplicate: boolean;
+  /** The new version's details as the API shows them (absent for a duplicate). */
+  detail?: VersionDetailDto;
 }
 
 /** The bytes of one version and how to read its rows (a whole file, or one unit's rows of a shared file). */
@@ -85,10 +89,11 @@ export class UploadService {
     private readonly storage: SubmissionStorage,
   ) {}
 
-  async upload(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined, actor: Actor): Promise<UploadOutcome> {
+  async upload(code: string, periodKey: string, unitId: string, file: UploadedFile | undefined, actor: Actor): Promise<UploadOutcome & { target: SubmissionTarget }> {
     const { target, schema, sha256, buffer, window } = await this.prepare(code, periodKey, unitId, file);
     const source: VersionSource = { buffer, sha256, originalName: file?.originalname, window, open: () => this.open(file as UploadedFile, schema.definition) };
-    return this.refusedUploadsAsProblems(() => this.db.transaction((manager) => this.storeVersion(manager, target, schema, source, actor)));
+    const outcome = await this.refusedUploadsAsProblems(() => this.db.transaction((manager) => this.storeVersion(manager, target, schema, source, actor)));
+    return { ...outcome, target };
   }
 
   /**
@@ -145,13 +150,12 @@ export class UploadService {
       throw error;
     }
     await writer.flush();
-    await this.storage.recordOutcome(manager, versionId, report);
-    const version = await this.storage.findVersion(manager, versionId);
-    await this.schemas.lock(manager, schema.id);
+    const { version, detail } = await this.storage.recordOutcome(manager, versionId, report);
+    // A schema version once locked stays locked: only the first upload against it needs the statement.
+    if (!schema.lockedAt) await this.schemas.lock(manager, schema.id);
 
     const from = submission.status;
-    Object.assign(submission, { status: to, currentVersionId: version.id, versionCount: version.number });
-    const saved = await manager.getRepository(Submission).save(submission);
+    const saved = await updateLockedSubmission(manager, submission, { status: to, currentVersionId: version.id, versionCount: version.number });
     await this.audit.record(manager, actor, {
       action: 'submission.version_uploaded',
       entityType: 'submission',
@@ -159,7 +163,7 @@ export class UploadService {
       before: { status: from },
       after: { status: to, version: version.number, valid: report.valid, sha256: source.sha256 },
     });
-    return { submission: saved, version, report, duplicate: false };
+    return { submission: saved, version, detail, report, duplicate: false };
   }
 
   /**

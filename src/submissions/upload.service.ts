@@ -32,7 +32,7 @@ import { SubmissionStorage } from './submission-storage.repository';
 import { uploadLimitsFrom } from './upload-limits.provider';
 import { asUploadProblem } from './upload-problem';
 import type { VersionDetailDto } from './dto/submission.dto';
-import { updateLockedSubmission } from './locked-submission';
+import { lockOrCreateSubmission, updateLockedSubmission } from './locked-submission';
 
 export interface UploadedFile {
   buffer: Buffer;
@@ -102,8 +102,10 @@ export class UploadService {
    * submission moves on and the audit trail records it. Used by uploads and by backfill.
    */
   async storeVersion(manager: EntityManager, target: SubmissionTarget, schema: ReportSchemaVersion, source: VersionSource, actor: Actor): Promise<UploadOutcome> {
-    const submission = await this.lockSubmission(manager, target);
-    const existing = await this.storage.versionBySha(manager, submission.id, source.sha256);
+    // Concurrent uploads for one submission queue up here.
+    const submission = await lockOrCreateSubmission(manager, target.obligation.id, target.period.key, target.unit.id);
+    // Versions are numbered from 1 up to versionCount: a submission without any has no duplicate to find.
+    const existing = submission.versionCount > 0 ? await this.storage.versionBySha(manager, submission.id, source.sha256) : null;
     if (existing) return { submission, version: existing, report: existing.report, duplicate: true };
 
     const to = nextStatus(submission.status, 'upload');
@@ -244,19 +246,6 @@ export class UploadService {
       if (isUploadRejected(error)) throw asUploadProblem(error);
       throw error;
     }
-  }
-
-  /** Inserts a submission row if none exists, then locks it: concurrent uploads for one submission queue up here. */
-  private async lockSubmission(manager: EntityManager, target: SubmissionTarget): Promise<Submission> {
-    await manager.query(
-      `INSERT INTO submissions (obligation_id, period_key, unit_id, status, revision) VALUES ($1, $2, $3, 'not_started', 1)
-       ON CONFLICT ON CONSTRAINT uq_submissions_obligation_period_unit DO NOTHING`,
-      [target.obligation.id, target.period.key, target.unit.id],
-    );
-    return manager.getRepository(Submission).findOneOrFail({
-      where: { obligationId: target.obligation.id, periodKey: target.period.key, unitId: target.unit.id },
-      lock: { mode: 'pessimistic_write' },
-    });
   }
 
   /**

@@ -32,7 +32,7 @@ import { SubmissionStorage } from './submission-storage.repository';
 import { uploadLimitsFrom } from './upload-limits.provider';
 import { asUploadProblem } from './upload-problem';
 import type { VersionDetailDto } from './dto/submission.dto';
-import { lockOrCreateSubmission, updateLockedSubmission } from './locked-submission';
+import { lockOrCreateSubmission } from './locked-submission';
 
 export interface UploadedFile {
   buffer: Buffer;
@@ -152,12 +152,11 @@ export class UploadService {
       throw error;
     }
     await writer.flush();
-    const { version, detail } = await this.storage.recordOutcome(manager, versionId, report);
+    const from = submission.status;
+    const { version, detail, revision, updatedAt } = await this.storage.recordOutcome(manager, versionId, report, { id: submission.id, status: to });
+    const saved = Object.assign(submission, { status: to, currentVersionId: version.id, versionCount: version.number, revision, updatedAt });
     // A schema version once locked stays locked: only the first upload against it needs the statement.
     if (!schema.lockedAt) await this.schemas.lock(manager, schema.id);
-
-    const from = submission.status;
-    const saved = await updateLockedSubmission(manager, submission, { status: to, currentVersionId: version.id, versionCount: version.number });
     await this.audit.record(manager, actor, {
       action: 'submission.version_uploaded',
       entityType: 'submission',

@@ -67,7 +67,7 @@ describe('Statements per upload and per submit', () => {
     const upload = await counted(() => t.http().post(`${base(unit)}/versions`).set('authorization', token).attach('file', file, 'bao-cao.csv'));
     expect(upload.status).toBe(201);
     // The app's first upload also reads the calendar and locks the schema version (two more statements).
-    expect(upload.statements.length).toBeLessThanOrEqual(unit === '01' ? 13 : 11);
+    expect(upload.statements.length).toBeLessThanOrEqual(unit === '01' ? 12 : 10);
     const submit = await counted(() => t.http().post(`${base(unit)}/submit`).set('authorization', token).send({}));
     expect(submit.status).toBe(200);
     expect(submit.statements.length).toBeLessThanOrEqual(11);

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -15,7 +16,7 @@ import { WebSessionsService } from './sessions/web-sessions.service';
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
-        secret: config.get('JWT_SECRET', { infer: true }),
+        secret: secretKey(config.get('JWT_SECRET', { infer: true })),
         signOptions: { algorithm: 'HS256', issuer: 'baocao' },
         verifyOptions: { algorithms: ['HS256'], issuer: 'baocao' },
       }),
@@ -27,3 +28,12 @@ import { WebSessionsService } from './sessions/web-sessions.service';
   exports: [WebSessionsService],
 })
 export class AuthModule {}
+
+/**
+ * The HMAC secret as a key object: given the string, jsonwebtoken tries (and fails) to read it as a
+ * public key on every verification before taking it as a secret. A missing or empty one is passed on
+ * as it is, for jsonwebtoken to refuse as before.
+ */
+function secretKey(secret: string | undefined): KeyObject | string | undefined {
+  return secret ? createSecretKey(Buffer.from(secret)) : secret;
+}

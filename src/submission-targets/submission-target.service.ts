@@ -3,11 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { notFound, unprocessable } from '../common/app-error';
 import { expectsUnit } from '../obligations/expected-units';
-import type { Obligation } from '../obligations/obligation.entity';
+import { Obligation } from '../obligations/obligation.entity';
 import { ObligationPeriodsService } from '../obligations/obligation-periods.service';
-import { ObligationsService } from '../obligations/obligations.service';
 import type { Period } from '../periods/domain';
 import { ReportingUnit } from '../units/reporting-unit.entity';
+
+/** Where resolve() has TypeORM put the unit it reads with the obligation; taken off before the obligation is handed on. */
+const UNIT_ALONG = 'unitReadAlong';
 
 export interface SubmissionTarget {
   obligation: Obligation;
@@ -20,14 +22,21 @@ export interface SubmissionTarget {
 export class SubmissionTargetService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly obligations: ObligationsService,
     private readonly periods: ObligationPeriodsService,
   ) {}
 
   async resolve(code: string, periodKey: string, unitId: string): Promise<SubmissionTarget> {
-    const obligation = await this.obligations.find(code);
+    // One statement for both: the unit rides along with the obligation, checked after it as before.
+    const found = await this.db
+      .getRepository(Obligation)
+      .createQueryBuilder('o')
+      .leftJoinAndMapOne(`o.${UNIT_ALONG}`, ReportingUnit, 'u', 'u.id = :unitId', { unitId })
+      .where('o.code = :code', { code })
+      .getOne();
+    if (!found) throw notFound('nghĩa vụ báo cáo', code);
+    const { [UNIT_ALONG]: unit, ...fields } = found as Obligation & { [UNIT_ALONG]?: ReportingUnit | null };
+    const obligation = Object.assign(new Obligation(), fields);
     const period = this.periods.period(obligation, periodKey);
-    const unit = await this.db.getRepository(ReportingUnit).findOneBy({ id: unitId });
     if (!unit) throw notFound('đơn vị báo cáo', unitId);
     if (!expectsUnit(obligation, unit, period)) {
       throw unprocessable('unit_not_expected', `${unit.name} không phải nộp báo cáo ${obligation.code} cho ${period.label}.`, [

@@ -81,17 +81,39 @@ export class SubmissionStorage {
     return manager.getRepository(SubmissionVersion).insert(version);
   }
 
-  /** The outcome of validation, once every row is stored. */
-  async recordOutcome(manager: EntityManager, versionId: string, report: ValidationReport): Promise<void> {
-    await manager.getRepository(SubmissionVersion).update(
-      { id: versionId },
-      { valid: report.valid, rowsRead: report.rowsRead, errorCount: report.errorCount, warningCount: report.warningCount, report },
-    );
-  }
-
-  /** A version with its report. */
-  findVersion(manager: EntityManager, versionId: string): Promise<SubmissionVersion> {
-    return manager.getRepository(SubmissionVersion).findOneOrFail({ where: { id: versionId }, select: VERSION_COLUMNS });
+  /**
+   * The outcome of validation, once every row is stored, and the submission moved on to the version
+   * (status, current version, count; revision and update time bumped as TypeORM's save() does), in one
+   * statement. Returns the version as stored (without its bytes), its details as `detailByNumber`
+   * gives them, and the submission's new revision and update time, so nothing needs to read them again.
+   */
+  async recordOutcome(
+    manager: EntityManager,
+    versionId: string,
+    report: ValidationReport,
+    submission: { id: string; status: SubmissionStatus },
+  ): Promise<{ version: SubmissionVersion; detail: VersionDetailDto; revision: number; updatedAt: Date }> {
+    const [row]: Array<VersionDetailDto & { id: string; submissionId: string; schemaVersionId: string; submissionRevision: number; submissionUpdatedAt: Date }> =
+      await manager.query(
+        `WITH version AS (
+           UPDATE submission_versions v SET valid = $2, rows_read = $3, error_count = $4, warning_count = $5, report = $6::jsonb
+             FROM report_schema_versions s
+            WHERE v.id = $1 AND s.id = v.schema_version_id
+            RETURNING ${SUMMARY_COLUMNS}, v.report, v.id, v.submission_id AS "submissionId", v.schema_version_id AS "schemaVersionId"
+         ), submission AS (
+           UPDATE submissions SET status = $8, current_version_id = $1, version_count = (SELECT number FROM version),
+                  revision = revision + 1, updated_at = CURRENT_TIMESTAMP
+            WHERE id = $7 AND EXISTS (SELECT 1 FROM version)
+            RETURNING revision, updated_at
+         )
+         SELECT version.*, submission.revision AS "submissionRevision", submission.updated_at AS "submissionUpdatedAt" FROM version, submission`,
+        [versionId, report.valid, report.rowsRead, report.errorCount, report.warningCount, JSON.stringify(report), submission.id, submission.status],
+      );
+    if (!row) throw new Error(`version ${versionId} or submission ${submission.id} vanished while the outcome was recorded`);
+    const { id, submissionId, schemaVersionId, submissionRevision, submissionUpdatedAt, ...detail } = row;
+    const { schemaVersion: _schemaVersion, ...columns } = detail;
+    const version = Object.assign(new SubmissionVersion(), { ...columns, id, submissionId, schemaVersionId });
+    return { version, detail, revision: submissionRevision, updatedAt: submissionUpdatedAt };
   }
 
   /** The version of a submission holding these exact bytes, without them. */

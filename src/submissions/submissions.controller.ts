@@ -79,9 +79,9 @@ export class SubmissionsController {
     }
     const outcome = await this.uploads.upload(code, periodKey, unitId, file, actor);
     response.status(outcome.duplicate ? 200 : 201);
-    const summary = await this.submissions.version(code, periodKey, unitId, outcome.version.number);
-    const { report, ...version } = summary;
-    return { submission: await this.submissions.get(code, periodKey, unitId), version, duplicate: outcome.duplicate, report };
+    const { report, ...version } = outcome.detail ?? (await this.submissions.version(code, periodKey, unitId, outcome.version.number));
+    const known = new Map([[outcome.version.id, outcome.version.number]]);
+    return { submission: await this.submissions.viewOf(outcome.target, outcome.submission, undefined, known), version, duplicate: outcome.duplicate, report };
   }
 
   @Get('versions')

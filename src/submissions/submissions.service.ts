@@ -25,6 +25,7 @@ import { type SubmissionTarget, SubmissionTargetService } from '../submission-ta
 import type { SubmissionVersion } from './submission-version.entity';
 import { SubmissionStorage } from './submission-storage.repository';
 import { VersionJustification } from './version-justification.entity';
+import { updateLockedSubmission } from './locked-submission';
 
 @Injectable()
 export class SubmissionsService {
@@ -47,8 +48,8 @@ export class SubmissionsService {
   }
 
   /** The same view for a submission the caller already holds (after an upload or a decision). */
-  async viewOf(target: SubmissionTarget, submission: Submission | null, manager: EntityManager = this.db.manager): Promise<SubmissionDto> {
-    return this.view(target, submission, manager);
+  async viewOf(target: SubmissionTarget, submission: Submission | null, manager: EntityManager = this.db.manager, knownNumbers?: ReadonlyMap<string, number>): Promise<SubmissionDto> {
+    return this.view(target, submission, manager, knownNumbers);
   }
 
   /** A submission by id with what it belongs to; officers may only reach their own unit's. */
@@ -144,13 +145,12 @@ export class SubmissionsService {
       const now = this.clock.now();
       const from = current.status;
       const first = current.firstSubmittedAt === null;
-      Object.assign(current, {
+      const saved = await updateLockedSubmission(manager, current, {
         status: to,
         submittedVersionId: version.id,
         submittedAt: now,
         ...(first ? { firstSubmittedAt: now, dueDate: schedule.dueDate, onTime: now.getTime() <= Date.parse(schedule.dueAt), daysLate: daysLate(schedule.dueDate, now) } : {}),
       });
-      const saved = await manager.getRepository(Submission).save(current);
       const receipt = await this.receipts.issue(manager, {
         submissionId: saved.id,
         versionNumber: number,
@@ -174,7 +174,7 @@ export class SubmissionsService {
         after: { status: to, version: number, onTime: saved.onTime, dueDate: saved.dueDate, submittedAt: now.toISOString(), receiptId: receipt.id },
       });
       // Read before the commit: an answer that failed after it would report a submit that happened as failed.
-      return { view: await this.view(target, saved, manager), receipt };
+      return { view: await this.view(target, saved, manager, new Map([[version.id, version.number]])), receipt };
     });
     return { ...view, receipt: { id: receipt.id, content: { ...receipt.content }, hash: receipt.hash, signature: receipt.signature, keyId: receipt.keyId } };
   }
@@ -223,9 +223,15 @@ export class SubmissionsService {
     });
   }
 
-  private async view(target: SubmissionTarget, submission: Submission | null, manager: EntityManager = this.db.manager): Promise<SubmissionDto> {
-    const ids = [submission?.currentVersionId, submission?.submittedVersionId].filter((id): id is string => !!id);
-    const numbers = await this.storage.numbersOf(ids, manager);
+  /** `knownNumbers`: version numbers the caller already holds by version id, not read again. */
+  private async view(
+    target: SubmissionTarget,
+    submission: Submission | null,
+    manager: EntityManager = this.db.manager,
+    knownNumbers: ReadonlyMap<string, number> = new Map(),
+  ): Promise<SubmissionDto> {
+    const ids = [submission?.currentVersionId, submission?.submittedVersionId].filter((id): id is string => !!id && !knownNumbers.has(id));
+    const numbers = new Map([...knownNumbers, ...(await this.storage.numbersOf(ids, manager))]);
     return {
       id: submission?.id ?? null,
       obligationCode: target.obligation.code,

@@ -34,6 +34,8 @@ import { uploadLimitsFrom } from './upload-limits.provider';
 import { asUploadProblem } from './upload-problem';
 import type { SpooledFile } from './intake/spooled-file';
 import { UploadSlots } from './intake/upload-slots';
+import type { VersionDetailDto } from './dto/submission.dto';
+import { lockOrCreateSubmission } from './locked-submission';
 
 /** A file in memory (backfill: its whole upload, or one entry of its ZIP). */
 export interface UploadedFile {
@@ -61,6 +63,8 @@ export interface UploadOutcome {
   report: ValidationReport;
   /** The same bytes were uploaded before: nothing new was stored. */
   duplicate: boolean;
+  /** The new version's details as the API shows them (absent for a duplicate). */
+  detail?: VersionDetailDto;
 }
 
 /** The bytes of one version and how to read its rows (a whole file, or one unit's rows of a shared file). */
@@ -98,12 +102,13 @@ export class UploadService {
    * A spooled upload, once one of the process's upload slots is free (see UploadSlots): the checks of
    * target, period and lock come before any parsing; the duplicate check by sha256 before anything is stored.
    */
-  async upload(code: string, periodKey: string, unitId: string, file: SpooledFile | undefined, actor: Actor): Promise<UploadOutcome> {
+  async upload(code: string, periodKey: string, unitId: string, file: SpooledFile | undefined, actor: Actor): Promise<UploadOutcome & { target: SubmissionTarget }> {
     return this.slots.run(async () => {
       const { target, schema, sha256, window } = await this.prepare(code, periodKey, unitId, file);
       const spooled = file as SpooledFile;
       const source: VersionSource = { original: bytesOf(spooled), sha256, originalName: spooled.originalname, window, open: () => this.open(spooled, schema.definition) };
-      return this.refusedUploadsAsProblems(() => this.db.transaction((manager) => this.storeVersion(manager, target, schema, source, actor)));
+      const outcome = await this.refusedUploadsAsProblems(() => this.db.transaction((manager) => this.storeVersion(manager, target, schema, source, actor)));
+      return { ...outcome, target };
     });
   }
 
@@ -113,8 +118,10 @@ export class UploadService {
    * submission moves on and the audit trail records it. Used by uploads and by backfill.
    */
   async storeVersion(manager: EntityManager, target: SubmissionTarget, schema: ReportSchemaVersion, source: VersionSource, actor: Actor): Promise<UploadOutcome> {
-    const submission = await this.lockSubmission(manager, target);
-    const existing = await this.storage.versionBySha(manager, submission.id, source.sha256);
+    // Concurrent uploads for one submission queue up here.
+    const submission = await lockOrCreateSubmission(manager, target.obligation.id, target.period.key, target.unit.id);
+    // Versions are numbered from 1 up to versionCount: a submission without any has no duplicate to find.
+    const existing = submission.versionCount > 0 ? await this.storage.versionBySha(manager, submission.id, source.sha256) : null;
     if (existing) return { submission, version: existing, report: existing.report, duplicate: true };
 
     const to = nextStatus(submission.status, 'upload');
@@ -161,13 +168,11 @@ export class UploadService {
       throw error;
     }
     await writer.flush();
-    await this.storage.recordOutcome(manager, versionId, report);
-    const version = await this.storage.findVersion(manager, versionId);
-    await this.schemas.lock(manager, schema.id);
-
     const from = submission.status;
-    Object.assign(submission, { status: to, currentVersionId: version.id, versionCount: version.number });
-    const saved = await manager.getRepository(Submission).save(submission);
+    const { version, detail, revision, updatedAt } = await this.storage.recordOutcome(manager, versionId, report, { id: submission.id, status: to });
+    const saved = Object.assign(submission, { status: to, currentVersionId: version.id, versionCount: version.number, revision, updatedAt });
+    // A schema version once locked stays locked: only the first upload against it needs the statement.
+    if (!schema.lockedAt) await this.schemas.lock(manager, schema.id);
     await this.audit.record(manager, actor, {
       action: 'submission.version_uploaded',
       entityType: 'submission',
@@ -175,7 +180,7 @@ export class UploadService {
       before: { status: from },
       after: { status: to, version: version.number, valid: report.valid, sha256: source.sha256 },
     });
-    return { submission: saved, version, report, duplicate: false };
+    return { submission: saved, version, detail, report, duplicate: false };
   }
 
   /**
@@ -259,19 +264,6 @@ export class UploadService {
       if (isUploadRejected(error)) throw asUploadProblem(error);
       throw error;
     }
-  }
-
-  /** Inserts a submission row if none exists, then locks it: concurrent uploads for one submission queue up here. */
-  private async lockSubmission(manager: EntityManager, target: SubmissionTarget): Promise<Submission> {
-    await manager.query(
-      `INSERT INTO submissions (obligation_id, period_key, unit_id, status, revision) VALUES ($1, $2, $3, 'not_started', 1)
-       ON CONFLICT ON CONSTRAINT uq_submissions_obligation_period_unit DO NOTHING`,
-      [target.obligation.id, target.period.key, target.unit.id],
-    );
-    return manager.getRepository(Submission).findOneOrFail({
-      where: { obligationId: target.obligation.id, periodKey: target.period.key, unitId: target.unit.id },
-      lock: { mode: 'pessimistic_write' },
-    });
   }
 
   /**

@@ -13,7 +13,7 @@ export async function updateLockedSubmission(manager: EntityManager, submission:
   const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
   const assignments = entries.map(([property], index) => `"${metadata.findColumnWithPropertyName(property)!.databaseName}" = $${index + 2}`);
   // An UPDATE answers [rows, affected count] through EntityManager.query.
-    const [rows]: [Array<{ revision: number; updated_at: Date }>, number] = await manager.query(
+  const [rows]: [Array<{ revision: number; updated_at: Date }>, number] = await manager.query(
     `UPDATE submissions SET ${[...assignments, 'revision = revision + 1', 'updated_at = CURRENT_TIMESTAMP'].join(', ')} WHERE id = $1 RETURNING revision, updated_at`,
     [submission.id, ...entries.map(([, value]) => value)],
   );

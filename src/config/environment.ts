@@ -304,7 +304,7 @@ const EXPECTATIONS: Record<string, string> = {
   SHUTDOWN_GRACE_MS: 'an integer number of milliseconds from 1 to 120000',
   UPLOAD_MAX_BYTES: 'an integer number of bytes from 1024 to 1073741824',
   UPLOAD_MAX_ROWS: 'an integer from 1 to 10000000',
-  UPLOAD_CONCURRENCY: 'an integer from 1 to 256 (uploads read and stored at once per process; the others wait as files on disk)',
+  UPLOAD_CONCURRENCY: 'an integer from 1 to 256 (uploads of files over 1 MiB read and stored at once per process; the others wait as files on disk)',
   XLSX_MAX_UNCOMPRESSED_BYTES: 'an integer number of bytes from 1 MiB to 4 GiB',
   XLSX_MAX_COMPRESSION_RATIO: 'an integer from 2 to 10000',
   XLSX_MAX_ENTRIES: 'an integer from 10 to 1000000',

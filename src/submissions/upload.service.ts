@@ -103,7 +103,7 @@ export class UploadService {
    * target, period and lock come before any parsing; the duplicate check by sha256 before anything is stored.
    */
   async upload(code: string, periodKey: string, unitId: string, file: SpooledFile | undefined, actor: Actor): Promise<UploadOutcome & { target: SubmissionTarget }> {
-    return this.slots.run(async () => {
+    return this.slots.run(file?.size ?? 0, async () => {
       const { target, schema, sha256, window } = await this.prepare(code, periodKey, unitId, file);
       const spooled = file as SpooledFile;
       const source: VersionSource = { original: bytesOf(spooled), sha256, originalName: spooled.originalname, window, open: () => this.open(spooled, schema.definition) };
@@ -188,7 +188,7 @@ export class UploadService {
    * nothing: no version, no rows, no status change, no audit event.
    */
   async dryRun(code: string, periodKey: string, unitId: string, file: SpooledFile | undefined): Promise<DryRunOutcome> {
-    return this.slots.run(() => this.dryRunInSlot(code, periodKey, unitId, file));
+    return this.slots.run(file?.size ?? 0, () => this.dryRunInSlot(code, periodKey, unitId, file));
   }
 
   private async dryRunInSlot(code: string, periodKey: string, unitId: string, file: SpooledFile | undefined): Promise<DryRunOutcome> {

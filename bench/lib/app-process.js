@@ -21,9 +21,17 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-/** Extra node flags for the app, e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/results/profiles". */
+/** The node flags `npm run start:prod` gives the app, so that a benchmark measures the app as it runs in production. */
+function productionNodeFlags() {
+  const script = require(path.join(ROOT, 'package.json')).scripts['start:prod'];
+  const match = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\//.exec(script);
+  if (!match) throw new Error(`package.json's start:prod does not run node on dist/: ${script}`);
+  return match[1].split(/\s+/).filter(Boolean);
+}
+
+/** The production flags, then extra ones, e.g. BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/results/profiles". */
 function nodeArgs() {
-  return (process.env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  return [...productionNodeFlags(), ...(process.env.BENCH_APP_NODE_ARGS ?? '').split(/\s+/).filter(Boolean)];
 }
 
 /** A TCP port that was free a moment ago. */

@@ -18,8 +18,16 @@ function resolvesToBuiltFile(target: string): boolean {
 }
 
 /** Every `node <file>` and `npm run <script>` in a piece of shell text. */
+/** `node [--flag[=value]…] <file>` in a command line: the flags and the file. */
+const NODE_RUN = /(?:^|[\s"'])node((?:\s+--[\w-]+(?:=[^\s"']+)?)*)\s+((?:dist|scripts|bench)\/[\w./-]+)/g;
+
+/** The node flags of each command that runs the app's built entry point. */
+function appNodeFlags(text: string): string[] {
+  return [...text.matchAll(NODE_RUN)].filter((match) => match[2] === 'dist/src/main.js').map((match) => match[1].trim());
+}
+
 function commandsIn(text: string): { nodeTargets: string[]; npmScripts: string[] } {
-  const nodeTargets = [...text.matchAll(/(?:^|[\s"'])node\s+((?:dist|scripts|bench)\/[\w./-]+)/g)].map((match) => match[1]);
+  const nodeTargets = [...text.matchAll(NODE_RUN)].map((match) => match[2]);
   const npmScripts = [...text.matchAll(/npm (?:run )?(start|test|[\w:-]+(?=\s|"|$))/g)]
     .map((match) => match[1])
     .filter((name) => !['install', 'ci', 'exec'].includes(name));
@@ -72,6 +80,15 @@ describe('Documented commands name what the build produces', () => {
       for (const target of nodeTargets) expect({ service, target, exists: resolvesToBuiltFile(target) }).toEqual({ service, target, exists: true });
       for (const script of npmScripts) expect({ service, script, defined: script in packageJson.scripts }).toEqual({ service, script, defined: true });
     }
+  });
+
+  it('runs the app with the same node flags everywhere: npm start, start:prod, the compose services and the Deployment commands', () => {
+    const flags = appNodeFlags(packageJson.scripts['start:prod']);
+    expect(flags).toEqual(['--max-semi-space-size=4']);
+    const commands = composeCommands();
+    const everywhere = [packageJson.scripts.start, commands.api, commands.worker, ...deploymentBlock().split('\n')].flatMap(appNodeFlags);
+    expect(everywhere.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(everywhere)).toEqual(new Set(flags));
   });
 
   it("the README's Deployment commands run a file the build produces", () => {

@@ -84,7 +84,7 @@ describe('Documented commands name what the build produces', () => {
 
   it('runs the app with the same node flags everywhere: npm start, start:prod, the compose services and the Deployment commands', () => {
     const flags = appNodeFlags(packageJson.scripts['start:prod']);
-    expect(flags).toEqual(['--max-semi-space-size=4']);
+    expect(flags).toEqual(['--max-semi-space-size=2']);
     const commands = composeCommands();
     const everywhere = [packageJson.scripts.start, commands.api, commands.worker, ...deploymentBlock().split('\n')].flatMap(appNodeFlags);
     expect(everywhere.length).toBeGreaterThanOrEqual(5);

@@ -34,6 +34,8 @@ const CONCURRENCY = Number(process.env.BENCH_UPLOAD_CONCURRENCY ?? 16);
 const BARE_RUNS = Number(process.env.BENCH_UPLOAD_BARE_RUNS ?? 3);
 /** Product uploads of each format, each in a freshly started app: the median time is reported. */
 const PRODUCT_RUNS = Number(process.env.BENCH_UPLOAD_PRODUCT_RUNS ?? 3);
+/** Only the memory runs, e.g. to compare node flags or builds (BENCH_APP_NODE_ARGS, BENCH_APP_MAIN). */
+const MEMORY_ONLY = process.env.BENCH_UPLOAD_MEMORY_ONLY === '1';
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
 const DATA_DIR = path.join(RESULTS_DIR, 'data');
 const DEMO_PASSWORD = 'bench-demo-password';
@@ -262,11 +264,11 @@ async function measureBare(mode, file) {
 
 function checkTargets(byName, ratios, memory) {
   const checks = [];
-  for (const [format, bare] of [['CSV', 'bare papaparse + store'], ['XLSX', 'bare exceljs + store']]) {
+  for (const [format, bare] of ratios === null ? [] : [['CSV', 'bare papaparse + store'], ['XLSX', 'bare exceljs + store']]) {
     const ratio = ratios[format.toLowerCase()];
     checks.push({ target: `product ${format} >= ${TARGETS.productToBareRatio}x ${bare}`, ok: ratio >= TARGETS.productToBareRatio, actual: `${ratio.toFixed(2)}x` });
   }
-  for (const name of ['product CSV', 'product XLSX']) {
+  for (const name of ratios === null ? [] : ['product CSV', 'product XLSX']) {
     const scenario = byName[name];
     checks.push({
       target: `${name} valid with ${ROWS} rows read`,
@@ -282,15 +284,15 @@ function checkTargets(byName, ratios, memory) {
 
 function report({ scenarios, memory, ratios, checks, load, sizes, memoryRows }) {
   const number = (value) => Math.round(value).toLocaleString('en-US');
-  const lines = formatTable(
+  const lines = ratios === null ? ['(speed not measured: BENCH_UPLOAD_MEMORY_ONLY=1)'] : formatTable(
     ['speed', 'rows', 'time s', 'CPU s', 'rows/s', 'peak RSS MB'],
     scenarios.map((s) => [s.name, number(s.rows), (s.ms / 1000).toFixed(2), s.cpuSeconds.toFixed(2), number(s.rowsPerSecond), s.peakRssMb === undefined ? '' : s.peakRssMb.toFixed(1)]),
   );
-  lines.push(
+  if (ratios !== null) lines.push(
     `(product: median of ${PRODUCT_RUNS} uploads, each in a fresh app, timed from the request to the whole response; bare: median of ${BARE_RUNS} runs, each in its own process,` +
       ` file already in memory; CPU s: the measured process's user+system time, not PostgreSQL's)`,
   );
-  lines.push(
+  if (ratios !== null) lines.push(
     `product/bare (bare time / product time): CSV ${ratios.csv.toFixed(2)}x, XLSX ${ratios.xlsx.toFixed(2)}x; by CPU time: CSV ${ratios.csvCpu.toFixed(2)}x, XLSX ${ratios.xlsxCpu.toFixed(2)}x;` +
       ` papaparse alone is ${ratios.papaparseShare.toFixed(2)} of the product CSV's time`,
     '',
@@ -315,11 +317,11 @@ async function run() {
   const { period, timed, memory: memoryTargets } = await prepareDatabase();
 
   const scenarios = [];
-  for (const upload of UPLOADS) {
+  for (const upload of MEMORY_ONLY ? [] : UPLOADS) {
     say(`uploading ${upload.format.toUpperCase()} ${PRODUCT_RUNS} times, as officers of ${timed[upload.format].map((t) => t.unitCode).join(', ')}…`);
     scenarios.push(await measureProduct(upload, fs.readFileSync(files[upload.format]), period, timed[upload.format]));
   }
-  for (const mode of ['csv', 'xlsx', 'papaparse']) {
+  for (const mode of MEMORY_ONLY ? [] : ['csv', 'xlsx', 'papaparse']) {
     say(`${BARE_NAMES[mode]}…`);
     scenarios.push(await measureBare(mode, mode === 'xlsx' ? files.xlsx : files.csv));
   }
@@ -332,7 +334,7 @@ async function run() {
   memory.push(await measureMemory(`${CONCURRENCY} concurrent uploads`, memoryBytes, period, memoryTargets.slice(1, CONCURRENCY + 1)));
 
   const byName = Object.fromEntries(scenarios.map((scenario) => [scenario.name, scenario]));
-  const ratios = {
+  const ratios = MEMORY_ONLY ? null : {
     csv: byName['bare papaparse + store'].ms / byName['product CSV'].ms,
     xlsx: byName['bare exceljs + store'].ms / byName['product XLSX'].ms,
     // Less sensitive to other load on the machine; neither includes PostgreSQL's CPU.

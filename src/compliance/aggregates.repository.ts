@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SubmissionStorage } from '../submissions/submission-storage.repository';
+import { type ApprovedFieldStatRow, SubmissionStorage } from '../submissions/submission-storage.repository';
 import type { GroupValue, PeriodStats } from './domain/aggregate-groups';
 
 export interface PeriodAggregation {
@@ -10,17 +10,8 @@ export interface PeriodAggregation {
   unitsOnOtherSchemaVersions: number;
 }
 
-interface StatRow {
-  values: GroupValue[];
-  field: string;
-  sum: string | null;
-  avg: string | null;
-  count: number;
-  units: number;
-  weightedSum: string | null;
-  weightTotal: string | null;
-  weightedUnits: number;
-}
+/** The storage's statistics, its group values being the schema's (JSON) values. */
+type StatRow = ApprovedFieldStatRow & { values: GroupValue[] };
 
 /** A numeric field to add up, and the field weighing it for a weighted average. */
 export interface AggregateColumn {
